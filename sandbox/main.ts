@@ -1,0 +1,34 @@
+// `npm run sandbox`: starts the sandbox on 127.0.0.1 (never another interface) and prints each
+// vendor's base URL and demo accounts. Playwright's webServer starts it the same way.
+import { readSandboxEnv } from './core/env';
+import { buildSandbox } from './core/server';
+import { vendors } from './vendors';
+
+async function main(): Promise<void> {
+  const env = readSandboxEnv();
+  const port = Number(env.SANDBOX_PORT ?? 4010);
+  const faults = (process.env.SANDBOX_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0);
+  const { app } = buildSandbox({ env, vendors, faults, latencyMs });
+  await app.listen({ host: '127.0.0.1', port });
+  const quiet = process.env.SANDBOX_QUIET === '1';
+  if (!quiet) {
+    console.log(`auth-contracts sandbox listening on http://127.0.0.1:${port}`);
+    if (faults.length) console.log(`faults on: ${faults.join(', ')}`);
+    if (latencyMs) console.log(`added latency: ${latencyMs} ms per response`);
+    for (const vendor of vendors) {
+      console.log(`\n${vendor.name}: ${env[vendor.baseUrlVar] ?? '(no base URL)'}`);
+      for (const account of vendor.demoAccounts(env)) {
+        console.log(`  ${account.label}: ${account.username} / ${account.password}`);
+      }
+    }
+  }
+  const stop = (): void => void app.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

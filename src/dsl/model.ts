@@ -1,0 +1,180 @@
+// The contract model: what the loader produces from YAML and the compiler consumes.
+// It imports nothing, so every stage can depend on it without dragging in another stage.
+// Every node a user wrote carries a `loc` so that any error, at load, compile or run time,
+// can point back at the YAML line that caused it.
+
+/** A position in a source file; line and col are 1-based. */
+export interface SourceLocation {
+  file: string; // path relative to the project root, with forward slashes
+  line: number;
+  col: number;
+}
+
+/** A value that may contain `{{NAME}}` placeholders, rendered at run time. */
+export type Template = string;
+
+/** A JSON value whose strings may be templates. */
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TemplateValue[]
+  | { [key: string]: TemplateValue };
+
+// ---------------------------------------------------------------- vendor manifest
+
+export interface VendorDocument {
+  key: string; // how scenario files refer to it, e.g. "create-session"
+  file: string; // file name in the vendor documentation set, e.g. "truedat-create-session.md"
+  title: string;
+  url?: string; // where the vendor published it
+  loc: SourceLocation;
+}
+
+export interface VariableSpec {
+  name: string; // e.g. TRUEDAT_PASSWORD
+  description: string;
+  secret: boolean; // redacted everywhere as «NAME»
+  optional: boolean; // scenarios that use it are skipped (with a reason) when it is unset
+  loc: SourceLocation;
+}
+
+export interface ClauseSpec {
+  id: string; // local to the vendor, e.g. "session.created"
+  text: string; // the promise, in one sentence
+  doc: string; // VendorDocument.key
+  section: string; // heading of the section the promise comes from
+  loc: SourceLocation;
+}
+
+export type FindingSeverity = 'info' | 'minor' | 'major';
+
+/** A place where a vendor document contradicts itself; reported, never failing the run. */
+export interface Finding {
+  id: string;
+  doc: string; // VendorDocument.key
+  section: string;
+  severity: FindingSeverity;
+  text: string; // what the document says in two places
+  contract: string; // which reading the contract follows, and why
+  loc: SourceLocation;
+}
+
+export interface VendorManifest {
+  vendor: string; // lower-case id, also the folder name under specs/ and schemas/
+  title: string; // display name
+  baseUrlVar: string; // e.g. TRUEDAT_BASE_URL
+  documents: VendorDocument[];
+  variables: VariableSpec[];
+  clauses: ClauseSpec[];
+  findings: Finding[];
+  file: string;
+  loc: SourceLocation;
+}
+
+// ---------------------------------------------------------------- scenarios
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export type AuthSpec =
+  | { kind: 'basic'; username: Template; password: Template; scheme: string; loc: SourceLocation }
+  | { kind: 'bearer'; token: Template; scheme: string; loc: SourceLocation }
+  | { kind: 'header'; header: string; value: Template; loc: SourceLocation };
+
+export type BodySpec =
+  | { kind: 'json'; value: TemplateValue; loc: SourceLocation }
+  | { kind: 'form'; fields: Record<string, Template>; loc: SourceLocation }
+  | { kind: 'multipart'; fields: Record<string, Template>; loc: SourceLocation }
+  | { kind: 'raw'; text: Template; loc: SourceLocation };
+
+export interface RequestSpec {
+  method: HttpMethod;
+  path: Template; // appended to the vendor's base URL, keeping the base URL's own path prefix
+  query: Record<string, Template>;
+  headers: Record<string, Template>; // header names as written
+  auth?: AuthSpec;
+  body?: BodySpec;
+  /** Sandbox only: the sandbox evaluates this request as if this many seconds had passed. */
+  clockOffsetSeconds?: number;
+  loc: SourceLocation;
+}
+
+/** How one value (header, cookie, body field) must look. */
+export type ValueMatcher =
+  | { kind: 'equals'; value: TemplateValue; loc: SourceLocation }
+  | { kind: 'notEquals'; value: TemplateValue; loc: SourceLocation }
+  | { kind: 'pattern'; pattern: string; loc: SourceLocation }
+  | { kind: 'present'; loc: SourceLocation }
+  | { kind: 'absent'; loc: SourceLocation };
+
+export interface NamedMatcher {
+  name: string; // header name (lower-cased), cookie name, or body path such as "response.token"
+  matcher: ValueMatcher;
+}
+
+export interface ExpectSpec {
+  status?: { codes: number[]; loc: SourceLocation };
+  headers: NamedMatcher[];
+  cookies: NamedMatcher[];
+  schema?: { file: string; loc: SourceLocation }; // relative to schemas/, e.g. "truedat/session-created.json"
+  body: NamedMatcher[]; // body paths
+  loc: SourceLocation;
+}
+
+export type CaptureSource = 'body' | 'header' | 'cookie';
+
+export interface CaptureSpec {
+  name: string; // referred to as {{name}} by later steps
+  from: CaptureSource;
+  path: string; // body path, header name or cookie name
+  secret: boolean; // captures are secret unless the file says otherwise
+  loc: SourceLocation;
+}
+
+export interface StepSpec {
+  name: string;
+  request: RequestSpec;
+  expect: ExpectSpec;
+  captures: CaptureSpec[];
+  loc: SourceLocation;
+}
+
+export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
+
+/** What running a scenario against a real vendor can do to the account behind it. */
+export interface ProductionSafety {
+  harmful: boolean; // skipped off the sandbox unless ALLOW_HARMFUL_SCENARIOS=1
+  reason?: string; // shown in the skip, e.g. "re-issuing a token revokes the token a live integration uses"
+}
+
+export interface Scenario {
+  name: string;
+  section: string; // vendor document section it checks
+  doc: string; // VendorDocument.key (defaults to the file's doc)
+  clauses: string[]; // ClauseSpec.id values this scenario proves
+  tags: string[]; // without the leading @
+  severity: Severity;
+  lock?: string; // scenarios sharing a lock never run at the same time
+  sandboxOnly: boolean; // needs the sandbox (clock offsets, seeded special accounts)
+  production: ProductionSafety;
+  /** Negative-credential scenarios are never retried: retries burn the vendor's lockout budget. */
+  noRetry: boolean;
+  steps: StepSpec[];
+  loc: SourceLocation;
+}
+
+export interface ContractFile {
+  file: string; // e.g. specs/truedat/create-session.yaml
+  vendor: string;
+  feature: string; // the endpoint or capability, e.g. "POST /api/sessions"
+  doc: string; // default VendorDocument.key for its scenarios
+  scenarios: Scenario[];
+  loc: SourceLocation;
+}
+
+/** Everything the loader read, already validated: the compiler's only input. */
+export interface ContractSuite {
+  vendors: VendorManifest[];
+  files: ContractFile[];
+}
