@@ -13,9 +13,9 @@ export type BasicParseResult =
   | { ok: false; reason: 'missing' | 'scheme' | 'encoding' | 'format' };
 
 const CANONICAL_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-// Control characters are forbidden in user-id and password (RFC 7617 §2).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Control characters are forbidden in user-id and password (RFC 7617 §2): C0, DEL and the C1
+// range, which Unicode also classes as control characters (general category Cc).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function decodeStrictBase64Utf8(token: string): string | undefined {
   if (!CANONICAL_BASE64.test(token) || token.length % 4 !== 0) return undefined;

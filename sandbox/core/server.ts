@@ -42,8 +42,8 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   // Never leak framework internals (FST_* codes, stack traces): a generic body with the status.
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = statusFor(error, request.headers['content-type'], request.body);
     if (status >= 500) app.log.error({ err: { message: error.message } }, 'sandbox error');
     void reply.status(status).type('application/json; charset=utf-8').send({
       error: status >= 500 ? 'internal_error' : 'bad_request',
@@ -56,14 +56,15 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
 
   if (options.latencyMs && options.latencyMs > 0) {
     const delay = options.latencyMs;
-    app.addHook('onRequest', async () => new Promise((resolve) => setTimeout(resolve, delay)));
+    app.addHook('onRequest', () => new Promise<void>((resolve) => setTimeout(resolve, delay)));
   }
 
   for (const vendor of options.vendors) {
     const ctx = { env: options.env, clock, faults: faults.forVendor(vendor.name) };
     void app.register(
-      async (scoped) => {
+      (scoped, _options, done) => {
         vendor.register(scoped, ctx);
+        done();
       },
       { prefix: prefixOf(options.env[vendor.baseUrlVar]) },
     );
@@ -73,9 +74,23 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
   return { app, faults, clock };
 }
 
+// A hundred years: far beyond any token lifetime, far below where Date arithmetic breaks.
+const MAX_ADVANCE_SECONDS = 100 * 365 * 24 * 3600;
+
+/**
+ * The status for an error that reached the core. A multipart body the parser cannot read (no
+ * boundary, a truncated part) throws without a status code; that is the client's fault: 400.
+ */
+function statusFor(error: FastifyError, contentType: string | undefined, body: unknown): number {
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 600) return error.statusCode;
+  if (/^\s*multipart\//i.test(contentType ?? '') && body === undefined) return 400;
+  return 500;
+}
+
 function registerControlRoutes(app: FastifyInstance, vendors: readonly VendorModule[], faults: FaultBoard, clock: OffsetClock): void {
-  app.get('/__sandbox/health', async () => ({ ok: true }));
-  app.get('/__sandbox/faults', async () => ({
+  // Handlers that return a plain value (not a promise) are sent by Fastify as they are.
+  app.get('/__sandbox/health', () => ({ ok: true }));
+  app.get('/__sandbox/faults', () => ({
     active: faults.active(),
     known: vendors.flatMap((v) =>
       Object.entries(v.faults).map(([local, spec]) => ({ name: `${v.name}.${local}`, vendor: v.name, ...spec })),
@@ -95,13 +110,14 @@ function registerControlRoutes(app: FastifyInstance, vendors: readonly VendorMod
   });
   app.post<{ Body: { advanceSeconds?: unknown } }>('/__sandbox/clock', async (request, reply) => {
     const seconds = request.body?.advanceSeconds;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      return reply.status(400).send({ error: 'bad_request', message: 'body must be {"advanceSeconds": <non-negative number>}' });
+    // The cap keeps the clock a valid date (1e308 s would make every expiry Infinity).
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+      return reply.status(400).send({ error: 'bad_request', message: `body must be {"advanceSeconds": <number from 0 to ${MAX_ADVANCE_SECONDS}>}` });
     }
     clock.advance(seconds);
     return { advancedSeconds: seconds };
   });
-  app.post('/__sandbox/reset', async () => {
+  app.post('/__sandbox/reset', () => {
     for (const v of vendors) v.reset();
     clock.reset();
     faults.set([]);

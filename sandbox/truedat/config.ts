@@ -1,0 +1,33 @@
+// The truedat sandbox's settings, read from env/sandbox.env. td-auth reads its token lifetimes from
+// ACCESS_TOKEN_TTL_SECONDS / REFRESH_TOKEN_TTL_SECONDS (research §4 "Lifetime"); the sandbox takes
+// the same defaults under TRUEDAT_-prefixed names so one env file can serve every vendor.
+import type { VendorContext } from '../core/vendor-module';
+
+export interface TruedatConfig {
+  /** The seeded API user, as env/sandbox.env names it. */
+  username: string;
+  password: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  /**
+   * Also put refresh_token in the 201 body, as the document shows (td-auth before 4.48.0 did).
+   * inference (research §4 "Sandbox behaviour" 5): the default is on, so the sandbox answers what
+   * the document promises; off gives td-auth 7.x's cookie-only body.
+   */
+  refreshTokenInBody: boolean;
+}
+
+function seconds(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function readTruedatConfig(env: VendorContext['env']): TruedatConfig {
+  return {
+    username: env.TRUEDAT_USERNAME ?? 'api-integration',
+    password: env.TRUEDAT_PASSWORD ?? '',
+    accessTtlSeconds: seconds(env.TRUEDAT_ACCESS_TOKEN_TTL_SECONDS, 600),
+    refreshTtlSeconds: seconds(env.TRUEDAT_REFRESH_TOKEN_TTL_SECONDS, 86_400),
+    refreshTokenInBody: (env.TRUEDAT_REFRESH_TOKEN_IN_BODY ?? 'true').toLowerCase() !== 'false',
+  };
+}
