@@ -1,0 +1,39 @@
+// Reads Couchdrop's login fields from whatever body arrived. Couchdrop takes JSON as well as
+// form fields ("Data is submitted and returned either via form data or JSON", vendor-behaviour.md
+// §3); JSON is parsed here rather than by Fastify so that unreadable JSON gets Couchdrop's own
+// 403 instead of the framework's 400.
+import type { FastifyInstance } from 'fastify';
+
+/** The body of a JSON request that did not parse. */
+export class UnreadableJson {
+  readonly unreadable = true;
+}
+
+export type LoginBody =
+  | { kind: 'json' | 'form'; username?: string; password?: string; system?: string }
+  | { kind: 'unreadable' };
+
+/** Installs, in the vendor's own scope only, a JSON parser that never throws. */
+export function acceptAnyJson(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, raw, done) => {
+    try {
+      done(null, JSON.parse(raw as string) as unknown);
+    } catch {
+      done(null, new UnreadableJson());
+    }
+  });
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function readLoginBody(body: unknown, contentType: string | undefined): LoginBody {
+  if (body instanceof UnreadableJson || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { kind: 'unreadable' };
+  }
+  const kind = /^\s*application\/json/i.test(contentType ?? '') ? 'json' : 'form';
+  const fields = body as Record<string, unknown>;
+  return { kind, username: text(fields.username), password: text(fields.password), system: text(fields.system) };
+}

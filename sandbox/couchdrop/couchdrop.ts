@@ -1,0 +1,36 @@
+// The Couchdrop sandbox: POST /authenticate mints short-lived tokens for seeded accounts, and
+// GET /manage/account accepts them in a header named `token`. Mounted under the path of
+// COUCHDROP_BASE_URL. Behaviour the document leaves open is marked `inference:` where it is chosen.
+import type { VendorModule } from '../core/vendor-module';
+import { registerAccount } from './account-route';
+import { registerAuthenticate } from './authenticate-route';
+import { acceptAnyJson } from './body';
+import { answerUnreadableBodies } from './unreadable-body';
+import { couchdropFaults } from './faults';
+import { CouchdropStore, seedAccounts } from './store';
+
+// One store per sandbox built (tests build several in one process); reset() clears them all.
+const stores = new Set<CouchdropStore>();
+
+export const couchdrop: VendorModule = {
+  name: 'couchdrop',
+  baseUrlVar: 'COUCHDROP_BASE_URL',
+  faults: couchdropFaults,
+  demoAccounts: (env) =>
+    seedAccounts(env).map((a) => ({
+      label: a.twoFactor ? 'user with 2FA (login answers 401)' : 'API user',
+      username: a.username,
+      password: a.password,
+    })),
+  register(app, ctx) {
+    const store = new CouchdropStore(seedAccounts(ctx.env));
+    stores.add(store);
+    acceptAnyJson(app);
+    answerUnreadableBodies(app);
+    registerAuthenticate(app, ctx, store);
+    registerAccount(app, ctx, store);
+  },
+  reset() {
+    for (const store of stores) store.reset();
+  },
+};
