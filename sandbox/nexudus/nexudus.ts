@@ -1,0 +1,24 @@
+// The Nexudus sandbox: no token endpoint, Basic email:password on every call, checked against the
+// document's preconditions ("API Access", and unrestricted administrator or a role). Mounted under
+// the path of NEXUDUS_BASE_URL. Behaviour the document leaves open is marked `inference:`.
+import type { VendorModule } from '../core/vendor-module';
+import { nexudusFaults } from './faults';
+import { registerRoutes } from './routes';
+import { NexudusStore, seedUsers } from './store';
+
+export const nexudus: VendorModule = {
+  name: 'nexudus',
+  baseUrlVar: 'NEXUDUS_BASE_URL',
+  faults: nexudusFaults,
+  demoAccounts: (env) =>
+    seedUsers(env).map((u) => ({
+      label: !u.apiAccess ? 'no "API Access" (answers 401)' : u.unrestrictedAdmin || u.roles.length > 0 ? 'API user (unrestricted administrator)' : 'API access but no role (answers 401)',
+      username: u.email,
+      password: u.password,
+    })),
+  register(app, ctx) {
+    registerRoutes(app, ctx, new NexudusStore(seedUsers(ctx.env)));
+  },
+  // Basic authentication issues nothing, so there is nothing to forget.
+  reset() {},
+};
