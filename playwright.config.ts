@@ -1,0 +1,65 @@
+// The contract suite: `npx playwright test`. Before any test runs, the runner process loads
+// specs/ and compiles it into generated/ (workers skip that: they only run what was compiled).
+// A load error stops the run with every error printed. TARGET picks env/<target>.env; the
+// sandbox target starts the local sandbox as Playwright's webServer.
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { buildGenerated, generatedDirOf } from './src/cli/build-generated';
+import { reporters } from './src/reporting/reporters';
+import { applyToProcessEnv, loadTargetEnv, type TargetEnv } from './src/runtime/env';
+import { contractsRoot } from './src/runtime/paths';
+
+const root = contractsRoot();
+const isWorker = process.env.TEST_WORKER_INDEX !== undefined;
+
+function fail(message: string): never {
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+  process.exit(1);
+}
+
+function loadEnv(): TargetEnv {
+  try {
+    return loadTargetEnv(root);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+const env = loadEnv();
+// The webServer command and the workers inherit the target's variables from this process.
+applyToProcessEnv(env);
+
+if (!isWorker) {
+  const build = buildGenerated(root);
+  if (build.errors.length > 0) fail(build.rendered);
+}
+
+const positive = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+};
+
+export default defineConfig({
+  testDir: generatedDirOf(root),
+  testMatch: '**/*.spec.ts',
+  outputDir: path.join(__dirname, 'reports', 'test-results'),
+  // Files run in parallel; a file's scenarios run in order in one worker. In Playwright 1.65
+  // that is cheaper than fullyParallel, which re-reads a spec file for every test it hands out.
+  fullyParallel: false,
+  workers: Math.max(1, positive(process.env.WORKERS, 4)), // I/O bound: more workers than cores pays
+  retries: positive(process.env.RETRIES, 0),
+  forbidOnly: !!process.env.CI,
+  reporter: reporters(),
+  // Traces store request headers and bodies, i.e. the credentials; they are never recorded.
+  use: { trace: 'off' },
+  webServer: env.isSandbox
+    ? {
+        command: 'node --import tsx sandbox/main.ts',
+        cwd: __dirname,
+        url: `${process.env.SANDBOX_ORIGIN ?? 'http://127.0.0.1:4010'}/__sandbox/health`,
+        reuseExistingServer: !process.env.CI,
+        env: { SANDBOX_QUIET: '1' },
+        stdout: 'ignore',
+      }
+    : undefined,
+});

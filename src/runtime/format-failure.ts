@@ -1,0 +1,88 @@
+// The one message a failing step throws, in the spirit of Karate's match report: every mismatch
+// (path, expected, actual, rule, YAML line), then the request line and headers, a short excerpt
+// of the response body, and the document section the scenario checks. The first word is the
+// failure's class, so a monitor can tell a broken contract from an outage or refused credentials.
+import type { MatchResult } from '../matchers/match-result';
+import { maskSensitive, maskedText } from '../redaction/mask-sensitive';
+import type { Redactor } from '../redaction/redactor';
+import type { PreparedRequest } from './build-request';
+import type { ReadResponse } from './read-response';
+
+export const BODY_EXCERPT_LIMIT = 500;
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+export interface FailureContext {
+  stepName: string;
+  request: PreparedRequest;
+  response: ReadResponse;
+  failures: readonly MatchResult[];
+  doc: string;
+  source: string;
+  /** Header names that carry credentials for this vendor (a custom auth header). */
+  secretHeaders: readonly string[];
+}
+
+/**
+ * The class a monitor acts on (the same words the reporting stage reads): `outage` when the
+ * vendor answered 5xx or 429 instead of the contract's status, `credentials` when the configured
+ * account was refused (401/403) where the contract expects success, otherwise `contract`.
+ */
+export function failureClass(failures: readonly MatchResult[], status: number): string {
+  const statusFailure = failures.find((f) => f.keyword === 'status');
+  if (!statusFailure) return 'contract';
+  if (status >= 500 || status === 429) return 'outage';
+  const expectsSuccess = String(statusFailure.expected).match(/\d{3}/g)?.every((code) => Number(code) < 400) ?? false;
+  if ((status === 401 || status === 403) && expectsSuccess) return 'credentials';
+  return 'contract';
+}
+
+export function formatFailure(ctx: FailureContext, redactor: Redactor): string {
+  const { failures, request, response } = ctx;
+  const count = failures.length === 1 ? '1 mismatch' : `${failures.length} mismatches`;
+  const lines = [`${failureClass(failures, response.status)}: ${count} in step "${ctx.stepName}"`];
+  for (const f of failures) {
+    lines.push(`  ${f.path}${f.keyword ? `  [${f.keyword}]` : ''}`);
+    // equals/notEquals expect a value (shown as JSON); the other rules state a sentence.
+    const sentence = typeof f.expected === 'string' && f.keyword !== 'equals' && f.keyword !== 'notEquals';
+    lines.push(`    expected: ${sentence ? String(f.expected) : show(f.expected)}`);
+    lines.push(`    actual:   ${f.actual === undefined ? '(absent)' : show(maskAtPath(f.path, f.actual))}`);
+    // file:line without the column: a "file:line:col" line would be read as a stack frame.
+    lines.push(`    yaml:     ${f.loc.file}:${f.loc.line}`);
+  }
+  lines.push(`request: ${request.method} ${request.url}`);
+  const secret = new Set([...SENSITIVE_HEADERS, ...ctx.secretHeaders.map((h) => h.toLowerCase())]);
+  for (const [name, value] of Object.entries(request.headers)) {
+    lines.push(`  ${name}: ${secret.has(name.toLowerCase()) ? maskHeader(value, redactor) : value}`);
+  }
+  lines.push(`response: ${response.status} ${response.statusText}`.trimEnd());
+  lines.push(`  body: ${bodyExcerpt(response)}`);
+  lines.push(`doc: ${ctx.doc}`);
+  lines.push(`scenario: ${ctx.source}`);
+  return redactor.redact(lines.join('\n'));
+}
+
+/** A credential header shows its placeholders; anything the redactor cannot name is masked. */
+function maskHeader(value: string, redactor: Redactor): string {
+  const redacted = redactor.redact(value);
+  return redacted.includes('«') ? redacted : maskedText(value);
+}
+
+function bodyExcerpt(response: ReadResponse): string {
+  if (response.text === '') return '(empty)';
+  const text = response.isJson ? JSON.stringify(maskSensitive(response.json)) : response.text;
+  const excerpt = text.length > BODY_EXCERPT_LIMIT ? `${text.slice(0, BODY_EXCERPT_LIMIT)}… (${text.length} chars)` : text;
+  return excerpt.replace(/\s*\n\s*/g, ' ');
+}
+
+function maskAtPath(path: string, actual: unknown): unknown {
+  const last = path.split(/[ .[\]'"]+/).filter(Boolean).pop() ?? '';
+  return path.startsWith('cookie ') || path.startsWith('capture ') ? maskSensitive(actual, 'cookie') : maskSensitive(actual, last);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'not' in value && Object.keys(value).length === 1) {
+    return `not ${show(value.not)}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}

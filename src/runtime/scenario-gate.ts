@@ -1,0 +1,35 @@
+// Decides, before a scenario sends anything, whether it may run on this target: sandbox-only
+// and harmful scenarios are skipped off the sandbox, a vendor without a base URL is skipped on a
+// real target, an unset optional variable skips, and an unset required variable is a
+// configuration failure that names the variable and the file to set it in.
+import { ConfigError, type TargetEnv } from './env';
+import type { ScenarioInfo, VendorInfo } from './scenario-info';
+
+/** The reason to skip, or undefined to run. Throws ConfigError for a missing required variable. */
+export function skipReason(vendor: VendorInfo, scenario: ScenarioInfo, env: TargetEnv): string | undefined {
+  if (!env.isSandbox) {
+    if (scenario.sandboxOnly) {
+      return `sandbox only: ${scenario.sandboxReason ?? 'needs sandbox controls or accounts'}; TARGET=${env.target} is a real vendor`;
+    }
+    if (scenario.production.harmful && env.values.ALLOW_HARMFUL_SCENARIOS !== '1') {
+      const why = scenario.production.reason || 'it changes the state of a real account';
+      return `harmful on a real account: ${why} (set ALLOW_HARMFUL_SCENARIOS=1 to run it on TARGET=${env.target})`;
+    }
+  }
+  if (!env.values[vendor.baseUrlVar]) {
+    if (!env.isSandbox) return `${vendor.vendor} is not configured for TARGET=${env.target}: ${vendor.baseUrlVar} is not set in ${env.file}`;
+    throw new ConfigError(`${vendor.baseUrlVar} is not set: set it in ${env.file} (or the process environment)`);
+  }
+  const missing: string[] = [];
+  for (const name of scenario.variables) {
+    if (env.values[name]) continue;
+    const spec = vendor.variables.find((v) => v.name === name);
+    if (spec?.optional) return `${name} is not set in ${env.file} (an optional variable this scenario needs)`;
+    missing.push(name);
+  }
+  if (missing.length > 0) {
+    const list = missing.join(', ');
+    throw new ConfigError(`${list} ${missing.length === 1 ? 'is' : 'are'} not set: set ${missing.length === 1 ? 'it' : 'them'} in ${env.file} (or the process environment)`);
+  }
+  return undefined;
+}

@@ -1,0 +1,199 @@
+// The runtime end to end against a tiny local vendor: templating across steps, captures, cookie
+// handling, one failure listing every mismatch with nothing secret in it, notes, and skips.
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import type { ExpectSpec, RequestSpec, StepSpec } from '../../src/dsl/model';
+import { Contract, ContractFailure } from '../../src/runtime/contract';
+import type { TargetEnv } from '../../src/runtime/env';
+import type { ScenarioInfo, VendorInfo } from '../../src/runtime/scenario-info';
+import { WorkerContext } from '../../src/runtime/worker-context';
+import { ISSUED_TOKEN, MINI_PASSWORD, MINI_USER, startMiniServer, type MiniServer } from './support/mini-server';
+
+const FILE = 'specs/mini/session.yaml';
+const at = (line: number, col = 5): { file: string; line: number; col: number } => ({ file: FILE, line, col });
+
+const vendor: VendorInfo = {
+  vendor: 'mini',
+  title: 'Mini',
+  baseUrlVar: 'MINI_BASE_URL',
+  variables: [
+    { name: 'MINI_USER', secret: false, optional: false },
+    { name: 'MINI_PASSWORD', secret: true, optional: false },
+  ],
+};
+
+const scenario: ScenarioInfo = {
+  name: 'login',
+  source: `${FILE}:3`,
+  doc: 'mini-auth.md § Login',
+  variables: ['MINI_USER', 'MINI_PASSWORD'],
+  sandboxOnly: false,
+  production: { harmful: false },
+};
+
+function request(extra: Partial<RequestSpec>): RequestSpec {
+  return { method: 'GET', path: '/echo', query: {}, headers: {}, loc: at(5), ...extra };
+}
+
+function expectation(extra: Partial<ExpectSpec>): ExpectSpec {
+  return { headers: [], cookies: [], body: [], loc: at(10), ...extra };
+}
+
+function step(name: string, req: Partial<RequestSpec>, exp: Partial<ExpectSpec>, captures: StepSpec['captures'] = []): StepSpec {
+  return { name, request: request(req), expect: expectation(exp), captures, loc: at(4) };
+}
+
+const login = step(
+  'log in',
+  { method: 'POST', path: '/login', auth: { kind: 'basic', username: '{{MINI_USER}}', password: '{{MINI_PASSWORD}}', scheme: 'Basic', loc: at(6) } },
+  { status: { codes: [201], loc: at(11) }, schema: { file: 'mini/session.json', loc: at(12) } },
+  [
+    { name: 'token', from: 'body', path: 'token', secret: true, loc: at(14) },
+    { name: 'expires', from: 'body', path: 'expires', secret: false, loc: at(15) },
+    { name: 'refresh', from: 'cookie', path: 'refresh', secret: true, loc: at(16) },
+  ],
+);
+
+let server: MiniServer;
+test.beforeAll(async () => {
+  server = await startMiniServer();
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+interface Harness {
+  contract: Contract;
+  skips: string[];
+  annotations: { type: string; description?: string }[];
+}
+
+function harness(requestContext: Parameters<typeof makeContract>[0], target = 'sandbox', extra: Record<string, string> = {}): Harness {
+  const skips: string[] = [];
+  const annotations: { type: string; description?: string }[] = [];
+  const values = { MINI_BASE_URL: `${server.origin}/base`, MINI_USER, MINI_PASSWORD, ...extra };
+  const env: TargetEnv = { target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values };
+  const worker = new WorkerContext(path.join(__dirname, 'fixtures'), env);
+  const testInfo = {
+    annotations,
+    skip: (condition?: boolean | string, reason?: string) => {
+      if (condition) skips.push(String(reason));
+    },
+  } as Parameters<typeof makeContract>[2];
+  return { contract: makeContract(requestContext, worker, testInfo), skips, annotations };
+}
+
+function makeContract(requestContext: ConstructorParameters<typeof Contract>[0], worker: WorkerContext, testInfo: ConstructorParameters<typeof Contract>[3]): Contract {
+  return new Contract(requestContext, worker, vendor, testInfo);
+}
+
+async function failureOf(promise: Promise<void>): Promise<ContractFailure> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ContractFailure);
+  return error as ContractFailure;
+}
+
+test('captures carry a token and its JSON type into later steps; $uuid is one value per scenario', async ({ request }) => {
+  const { contract, annotations } = harness(request);
+  contract.begin(scenario);
+  await contract.step(login);
+  await contract.step(step('use the token', { path: '/me', auth: { kind: 'bearer', token: '{{token}}', scheme: 'Bearer', loc: at(20) } }, { status: { codes: [200], loc: at(21) } }));
+  const echo = step(
+    'echo',
+    { method: 'POST', path: '/echo', query: { id: '{{$uuid}}' }, headers: { 'x-id': '{{$uuid}}' }, body: { kind: 'json', value: { expires: '{{expires}}', id: '{{$uuid}}' }, loc: at(30) } },
+    {
+      status: { codes: [200], loc: at(31) },
+      body: [
+        { name: 'body', matcher: { kind: 'pattern', pattern: '^\\{"expires":600,"id":"[0-9a-f-]{36}"\\}$', loc: at(32) } },
+        { name: 'query.id', matcher: { kind: 'equals', value: '{{$uuid}}', loc: at(33) } },
+        { name: "headers['x-id']", matcher: { kind: 'equals', value: '{{$uuid}}', loc: at(34) } },
+      ],
+    },
+  );
+  await contract.step(echo);
+  // The undeclared "tier" of the login body is a note, not a failure.
+  expect(annotations).toEqual([{ type: 'note', description: 'log in: body tier is not declared in schemas/mini/session.json' }]);
+});
+
+test('cookies the vendor sets are not sent back unless the contract writes them', async ({ request }) => {
+  const { contract } = harness(request);
+  contract.begin(scenario);
+  await contract.step(login);
+  const me = (headers: Record<string, string>, cookie: unknown): StepSpec =>
+    step('me', { path: '/me', headers, auth: { kind: 'bearer', token: '{{token}}', scheme: 'Bearer', loc: at(20) } }, {
+      body: [{ name: 'cookie', matcher: { kind: 'equals', value: cookie as null, loc: at(22) } }],
+    });
+  await contract.step(me({}, null));
+  await contract.step(me({ Cookie: 'refresh={{refresh}}' }, 'refresh=ref-9876543210'));
+});
+
+test('a failing step throws one error listing every mismatch, with no secret in it', async ({ request }) => {
+  const { contract } = harness(request, 'sandbox', { MINI_PASSWORD: 'a-wrong-password' });
+  contract.begin(scenario);
+  const failure = await failureOf(
+    contract.step(
+      step(
+        'log in with the wrong password',
+        {
+          method: 'POST',
+          path: '/login',
+          auth: { kind: 'basic', username: '{{MINI_USER}}', password: '{{MINI_PASSWORD}}', scheme: 'Basic', loc: at(6) },
+          body: { kind: 'json', value: { password: '{{MINI_PASSWORD}}' }, loc: at(7) },
+        },
+        {
+          status: { codes: [201], loc: at(11) },
+          headers: [{ name: 'cache-control', matcher: { kind: 'equals', value: 'no-store', loc: at(12, 9) } }],
+          body: [{ name: 'token', matcher: { kind: 'present', loc: at(13, 9) } }],
+        },
+        [{ name: 'token', from: 'body', path: 'token', secret: true, loc: at(14) }],
+      ),
+    ),
+  );
+  const message = failure.message;
+  expect(message.split('\n')[0]).toBe('credentials: 4 mismatches in step "log in with the wrong password"');
+  expect(message).toContain(`status  [status]\n    expected: 201\n    actual:   401\n    yaml:     ${FILE}:11`);
+  expect(message).toContain(`header cache-control  [equals]\n    expected: "no-store"\n    actual:   (absent)\n    yaml:     ${FILE}:12`);
+  expect(message).toContain(`body token  [present]`);
+  expect(message).toContain(`capture token  [capture]`);
+  expect(message).toContain(`request: POST ${server.origin}/base/login\n  Authorization: Basic «base64(MINI_USER:MINI_PASSWORD)»\n  content-type: application/json`);
+  expect(message).toContain('response: 401 Unauthorized\n  body: {"error":"bad credentials","received":"«MINI_PASSWORD»"}');
+  expect(message).toContain('doc: mini-auth.md § Login\nscenario: specs/mini/session.yaml:3');
+  for (const secret of ['a-wrong-password', MINI_PASSWORD, Buffer.from(`${MINI_USER}:a-wrong-password`).toString('base64')]) {
+    expect(`${message}\n${failure.stack}`).not.toContain(secret);
+  }
+  expect(failure.stack).toContain(`    at ${path.join(__dirname, 'fixtures', FILE)}:11:5`);
+});
+
+test('a captured token never shows in a later failure', async ({ request }) => {
+  const { contract } = harness(request);
+  contract.begin(scenario);
+  await contract.step(login);
+  const failure = await failureOf(
+    contract.step(
+      step('echo the token', { method: 'POST', path: '/echo', body: { kind: 'raw', text: 'token={{token}}', loc: at(30) } }, {
+        body: [{ name: 'body', matcher: { kind: 'equals', value: 'something else', loc: at(31) } }],
+      }),
+    ),
+  );
+  expect(failure.message).toContain('actual:   "token=«token»"');
+  expect(failure.message).not.toContain(ISSUED_TOKEN);
+});
+
+test('the body excerpt is at most 500 characters', async ({ request }) => {
+  const { contract } = harness(request);
+  contract.begin(scenario);
+  const failure = await failureOf(
+    contract.step(step('long', { method: 'POST', path: '/echo', body: { kind: 'raw', text: 'x'.repeat(2000), loc: at(30) } }, { status: { codes: [204], loc: at(31) } })),
+  );
+  const body = failure.message.split('\n').find((l) => l.startsWith('  body: ')) ?? '';
+  expect(body.length).toBeLessThan(8 + 500 + 20);
+  expect(body).toMatch(/… \(\d+ chars\)$/);
+});
+
+test('begin() skips with the reason off the sandbox, and fails on a missing variable', ({ request }) => {
+  const off = harness(request, 'production');
+  off.contract.begin({ ...scenario, sandboxOnly: true, sandboxReason: 'needs the sandbox clock' });
+  expect(off.skips).toEqual(['sandbox only: needs the sandbox clock; TARGET=production is a real vendor']);
+  const missing = harness(request, 'production', { MINI_PASSWORD: '' });
+  expect(() => missing.contract.begin(scenario)).toThrow('config: MINI_PASSWORD is not set: set it in env/production.env');
+});
