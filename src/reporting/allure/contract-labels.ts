@@ -1,0 +1,93 @@
+// Turns a generated test's annotations into Allure metadata, as a listener that runs just
+// before allure-playwright writes a result. allure-playwright turns every annotation it does not
+// know (source, doc, clause, severity, feature, …) into a fake passed step named
+// "<type>: <description>" with no start time; this listener takes those back out and maps them:
+//   vendor  -> epic and parentSuite      feature (endpoint) -> feature and suite
+//   clause  -> story (one per clause)    severity -> severity
+//   doc     -> a link to the vendor document section, source -> the YAML line in the description
+// It also redacts the result's texts once more, since this is the last stop before disk.
+import { Status, type Label, type StepResult, type TestResult } from 'allure-js-commons';
+import type { LifecycleListener } from 'allure-js-commons/sdk/reporter';
+import type { TextRedactor } from '../redact/run-redactor';
+import { classifyFailure } from '../summary/failure-class';
+import { docLink, documentUrls } from '../document-links';
+
+const ANNOTATION_STEP = /^(source|doc|section|clause|severity|feature|finding|lock|production): ([\s\S]*)$/;
+const SEVERITIES = new Set(['blocker', 'critical', 'normal', 'minor', 'trivial']);
+
+type Annotations = Map<string, string[]>;
+
+/** Removes the annotation pseudo-steps and returns what they said. */
+function takeAnnotations(result: TestResult): Annotations {
+  const found: Annotations = new Map();
+  const kept: StepResult[] = [];
+  for (const step of result.steps) {
+    const match = step.start === undefined && step.steps.length === 0 ? ANNOTATION_STEP.exec(step.name ?? '') : null;
+    if (!match) {
+      kept.push(step);
+      continue;
+    }
+    const [, type = '', value = ''] = match;
+    found.set(type, [...(found.get(type) ?? []), value]);
+  }
+  result.steps = kept;
+  return found;
+}
+
+function labelValue(result: TestResult, name: string): string | undefined {
+  return result.labels.find((l) => l.name === name)?.value;
+}
+
+/** The describe title is the vendor; allure-playwright puts the describe path in subSuite. */
+function vendorOf(result: TestResult): string {
+  return labelValue(result, 'subSuite')?.split(' > ')[0] ?? labelValue(result, 'tag') ?? 'unknown vendor';
+}
+
+function applyAnnotations(result: TestResult, found: Annotations, urls: ReadonlyMap<string, string>): void {
+  const vendor = vendorOf(result);
+  const feature = found.get('feature')?.[0];
+  // Replaced by the contract's own values, or noise on a contract report (language, framework,
+  // the spec file as a "package", the raw title path).
+  const replaced = new Set(['epic', 'parentSuite', 'suite', 'subSuite', 'feature', 'story', 'severity', 'language', 'framework', 'package', 'titlePath']);
+  const labels: Label[] = result.labels.filter((l) => !replaced.has(l.name));
+  labels.push({ name: 'epic', value: vendor }, { name: 'parentSuite', value: vendor });
+  if (feature) labels.push({ name: 'feature', value: feature }, { name: 'suite', value: feature });
+  for (const clause of (found.get('clause') ?? []).flatMap((c) => c.split(/\s*,\s*/))) labels.push({ name: 'story', value: clause });
+  const severity = found.get('severity')?.[0];
+  if (severity && SEVERITIES.has(severity)) labels.push({ name: 'severity', value: severity });
+  if (result.status === Status.FAILED || result.status === Status.BROKEN) {
+    labels.push({ name: 'tag', value: `failure:${classifyFailure(result.statusDetails?.message ?? '')}` });
+  }
+  result.labels = labels;
+
+  const doc = found.get('doc')?.[0];
+  const link = doc ? docLink(doc, urls) : undefined;
+  if (link && !result.links.some((l) => l.url === link.url)) result.links.push(link);
+
+  const section = found.get('section')?.[0];
+  const lines = [
+    ...(found.get('source') ?? []).map((s) => `**YAML:** \`${s}\``),
+    ...(doc ? [`**Document:** ${doc}${section && !doc.includes(section) ? ` § ${section}` : ''}`] : []),
+    ...(found.has('clause') ? [`**Clauses:** ${(found.get('clause') ?? []).join(', ')}`] : []),
+    ...(found.get('finding') ?? []).map((f) => `- ${f}`),
+  ];
+  if (lines.length > 0) result.description = [result.description, lines.join('\n\n')].filter(Boolean).join('\n\n');
+}
+
+function redactStep(step: StepResult, redactor: TextRedactor): void {
+  if (step.name) step.name = redactor.redact(step.name);
+  if (step.statusDetails?.message) step.statusDetails.message = redactor.redact(step.statusDetails.message);
+  if (step.statusDetails?.trace) step.statusDetails.trace = redactor.redact(step.statusDetails.trace);
+  for (const child of step.steps) redactStep(child, redactor);
+}
+
+export function contractLabels(redactor: TextRedactor, urls = documentUrls()): LifecycleListener {
+  return {
+    beforeTestResultWrite: (result: TestResult) => {
+      applyAnnotations(result, takeAnnotations(result), urls);
+      if (result.statusDetails?.message) result.statusDetails.message = redactor.redact(result.statusDetails.message);
+      if (result.statusDetails?.trace) result.statusDetails.trace = redactor.redact(result.statusDetails.trace);
+      for (const step of result.steps) redactStep(step, redactor);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Runs Playwright (the fixture config with the project's real reporters, or the project's own
+// config) in a child process, as a user would, with its reports and test output in a fresh
+// temporary folder and its fixture server on a free port. The child gets a clean environment:
+// the variables Playwright sets in this test's worker (TEST_WORKER_INDEX, …) would make the
+// child's config believe it is a worker.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const FIXTURE_CONFIG = path.join(ROOT, 'tests', 'reporting', 'fixtures', 'fixture.config.ts');
+const PLAYWRIGHT = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
+const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+export interface ChildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FixtureRun extends ChildRun {
+  reports: string; // REPORTS_DIR of the run
+  output: string; // Playwright's outputDir (test-results)
+  env: Record<string, string>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+}
+
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(TEST_|PW_|PLAYWRIGHT_|MONITOR_|FIXTURE_)/.test(key) || ['CI', 'FORCE_COLOR', 'REPORTS_DIR', 'RETRIES'].includes(key)) continue;
+    env[key] = value;
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export async function runChild(argv: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<ChildRun> {
+  const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+/** `playwright test` with the given config and arguments, reports in a temporary folder. */
+export async function runPlaywright(args: string[], extraEnv: Record<string, string> = {}, reports = tempDir('reports')): Promise<FixtureRun> {
+  const output = path.join(reports, 'test-results');
+  const env: Record<string, string> = {
+    CI: '1',
+    REPORTS_DIR: reports,
+    FIXTURE_OUTPUT_DIR: output,
+    FIXTURE_PORT: String(await freePort()),
+    FIXTURE_CLOSED_PORT: String(await freePort()),
+    ...extraEnv,
+  };
+  const run = await runChild([PLAYWRIGHT, 'test', ...args], cleanEnv(env));
+  return { ...run, reports, output, env };
+}
+
+/** A project script (scripts/<name>.ts) run with tsx, like `npm run <name>`. */
+export async function runScript(script: string, args: string[], env: Record<string, string>): Promise<ChildRun> {
+  return runChild([TSX, path.join(ROOT, 'scripts', script), ...args], cleanEnv({ CI: '1', ...env }));
+}

