@@ -1,0 +1,85 @@
+// "A check that cannot fail is a defect": for every sandbox fault, the contract suite must go red
+// on exactly the scenarios that prove the fault's clause, and stay green everywhere else. One
+// sandbox runs in this worker; each round switches one fault per vendor on and runs the suite.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadSuite } from '../../src/loader/load-suite';
+import { readSandboxEnv } from '../../sandbox/core/env';
+import { buildSandbox, type Sandbox } from '../../sandbox/core/server';
+import { vendors } from '../../sandbox/vendors';
+import { coverageMarkdown, coverageRows, faultCases, rounds } from './support/fault-plan';
+import { PROJECT_ROOT, runContracts, type ContractRun } from './support/run-contracts';
+
+const { suite, errors } = loadSuite(PROJECT_ROOT);
+const cases = faultCases(suite, vendors);
+const plan = rounds(cases);
+
+// In order, one worker, sharing one sandbox; a red round does not stop the rounds after it.
+test.describe.configure({ mode: 'default' });
+
+let sandbox: Sandbox | undefined;
+let port = '';
+
+test.beforeAll(async () => {
+  // Route prefixes come from the base URLs' paths, so the port in env/sandbox.env does not
+  // matter here: the sandbox takes a free port and the child run is told which.
+  sandbox = buildSandbox({ env: readSandboxEnv(), vendors });
+  await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = sandbox.app.server.address();
+  port = typeof address === 'object' && address ? String(address.port) : '';
+});
+
+test.afterAll(async () => {
+  await sandbox?.app.close();
+});
+
+/** Runs the scenarios of the given vendors (all when none are given) against this sandbox. */
+function runSuite(only: readonly string[] = []): Promise<ContractRun> {
+  const args = ['--grep-invert', '@findings'];
+  if (only.length > 0) args.push('--grep', only.map((v) => `@${v}\\b`).join('|'));
+  // CI is removed from the child's environment, so its webServer reuses this sandbox.
+  return runContracts({ env: { SANDBOX_PORT: port, TARGET: 'sandbox' }, args });
+}
+
+function redFor(run: ContractRun, vendor: string): string[] {
+  return run.outcomes.filter((o) => o.vendor === vendor && o.status === 'failed').map((o) => o.scenario).sort();
+}
+
+test('the contracts load without errors', () => {
+  expect(errors.map((e) => `${e.loc.file}:${e.loc.line}:${e.loc.col} ${e.message}`)).toEqual([]);
+});
+
+test('every clause has a scenario and a fault, and every fault names a real clause', () => {
+  const rows = coverageRows(suite, cases);
+  const uncovered = rows.filter((r) => r.scenarios.length === 0 || r.faults.length === 0).map((r) => `${r.vendor}/${r.clause}`);
+  expect(uncovered, 'clauses without a scenario or without a fault').toEqual([]);
+  const clauses = new Set(rows.map((r) => `${r.vendor}/${r.clause}`));
+  const dangling = cases.filter((c) => !clauses.has(`${c.vendor}/${c.clause}`)).map((c) => c.fault);
+  expect(dangling, 'faults naming a clause that no vendor.yaml declares').toEqual([]);
+  const committed = readFileSync(path.join(PROJECT_ROOT, 'docs', 'fault-coverage.md'), 'utf8');
+  expect(committed, 'docs/fault-coverage.md is stale: run `npm run fault-table`').toBe(coverageMarkdown(rows));
+});
+
+test('with no fault switched on, every scenario is green', async () => {
+  test.setTimeout(180_000);
+  sandbox?.faults.set([]);
+  const run = await runSuite();
+  expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
+  const red = run.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.vendor} › ${o.scenario}: ${o.message.slice(0, 300)}`);
+  expect(red).toEqual([]);
+  expect(run.code).toBe(0);
+});
+
+for (const [index, round] of plan.entries()) {
+  test(`fault round ${index + 1}: ${round.map((c) => c.fault).join(', ')}`, async () => {
+    test.setTimeout(180_000);
+    sandbox?.faults.set(round.map((c) => c.fault));
+    const run = await runSuite(round.map((c) => c.vendor));
+    expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
+    for (const c of round) {
+      expect(redFor(run, c.vendor), `${c.fault} (${c.description}) must turn exactly the scenarios proving ${c.clause} red`).toEqual(c.expectedRed);
+    }
+    expect(run.code, 'a red contract run exits non-zero').not.toBe(0);
+  });
+}
