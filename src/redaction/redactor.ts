@@ -76,6 +76,9 @@ export function encodedForms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   forms.add(json);
   forms.add(json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  // A JSON document embedded as a string in another (a report's JSON holding an error message
+  // that quotes a request body) escapes the value twice.
+  forms.add(JSON.stringify(json).slice(1, -1));
   for (const b64 of base64Forms(value)) forms.add(b64);
   return [...forms];
 }

@@ -42,6 +42,8 @@ test.describe('Redactor', () => {
     r.add('PW', 'quote"back\\slash£');
     expect(r.redact(JSON.stringify({ password: 'quote"back\\slash£' }))).toBe('{"password":"«PW»"}');
     expect(r.redact('{"password":"quote\\"back\\\\slash\\u00a3"}')).toBe('{"password":"«PW»"}');
+    const twice = JSON.stringify({ message: JSON.stringify({ password: 'quote"back\\slash£' }) });
+    expect(r.redact(twice)).not.toContain('slash');
   });
 
   test('masks Basic and Bearer credentials by pattern, but not challenge parameters or prose', () => {
