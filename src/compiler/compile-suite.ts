@@ -1,9 +1,11 @@
 // Compiles a loaded suite into Playwright spec files: per vendor a `vendor.ts` and a
-// `findings.spec.ts`, and one `<file>.spec.ts` per contract file. Pure: it returns the files'
+// `findings.spec.ts`, and one `<file>.spec.ts` per contract file (files whose scenarios share a
+// lock are compiled together, `<a>+<b>.spec.ts`, so that sharding cannot split a lock). Pure: it returns the files'
 // paths (relative to generated/) and text; writing them is write-generated.ts's job.
 import path from 'node:path';
 import type { ContractSuite } from '../dsl/model';
-import { emitContractFile } from './emit-contract-file';
+import { emitContractFiles } from './emit-contract-file';
+import { groupByLock } from './group-by-lock';
 import { emitFindings, emitVendorInfo } from './emit-vendor-files';
 
 export interface GeneratedFile {
@@ -30,12 +32,19 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
     files.push({ path: `${vendor.vendor}/vendor.ts`, source: vendor.file, code: emitVendorInfo(vendor, runtimeImport) });
     files.push({ path: `${vendor.vendor}/findings.spec.ts`, source: vendor.file, code: emitFindings(vendor, runtimeImport) });
     const contracts = suite.files.filter((f) => f.vendor === vendor.vendor).sort((a, b) => a.file.localeCompare(b.file));
-    for (const file of contracts) {
-      const base = path.posix.basename(file.file).replace(/\.ya?ml$/, '');
-      if (RESERVED.has(base)) {
-        throw new Error(`${file.file}: a contract file must not be named ${base}.yaml; generated/${vendor.vendor}/${base}.* belongs to the vendor`);
-      }
-      files.push({ path: `${vendor.vendor}/${base}.spec.ts`, source: file.file, code: emitContractFile(file, { vendor, runtimeImport }) });
+    for (const group of groupByLock(contracts)) {
+      const bases = group.map((file) => {
+        const base = path.posix.basename(file.file).replace(/\.ya?ml$/, '');
+        if (RESERVED.has(base)) {
+          throw new Error(`${file.file}: a contract file must not be named ${base}.yaml; generated/${vendor.vendor}/${base}.* belongs to the vendor`);
+        }
+        return base;
+      });
+      files.push({
+        path: `${vendor.vendor}/${bases.join('+')}.spec.ts`,
+        source: group.map((f) => f.file).join(', '),
+        code: emitContractFiles(group, { vendor, runtimeImport }),
+      });
     }
   }
   return files;

@@ -15,12 +15,41 @@ export interface EmitContext {
 }
 
 export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
+  return emitContractFiles([file], ctx);
+}
+
+/**
+ * One spec for several contract files whose scenarios share a lock. Playwright shards whole
+ * files, so keeping a lock's scenarios in one file keeps them on one machine in a sharded run,
+ * where the lock holds; each file keeps its own describe block and source locations.
+ */
+export function emitContractFiles(files: readonly ContractFile[], ctx: EmitContext): string {
+  const [first] = files;
+  if (!first) throw new Error('emitContractFiles needs at least one contract file');
+  const names = files.map((f) => f.file);
   const out: string[] = [
-    `// Generated from ${file.file} by \`npm run compile\`; do not edit.`,
-    `// ${file.vendor}: ${file.feature}`,
+    `// Generated from ${names.join(', ')} by \`npm run compile\`; do not edit.`,
+    ...(files.length === 1
+      ? [`// ${first.vendor}: ${first.feature}`]
+      : [`// These files share a lock (${sharedLocks(files).join(', ')}): one spec keeps them on one shard.`]),
     `import { test } from ${quote(ctx.runtimeImport)};`,
     `import { vendor } from './vendor';`,
     '',
+  ];
+  if (files.length === 1) {
+    out.push(...emitDescribe(first, ctx));
+  } else {
+    for (const file of files) {
+      // A block per file: each has its own `at` for its own YAML file.
+      const body = emitDescribe(file, ctx).join('\n').trimEnd().split('\n');
+      out.push(`// ${file.vendor}: ${file.feature} (${file.file})`, '{', ...body.map((l) => (l ? INDENT + l : l)), '}', '');
+    }
+  }
+  return out.join('\n');
+}
+
+function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
+  const out: string[] = [
     `const at = (line: number, col: number) => ({ file: ${quote(file.file)}, line, col });`,
     '',
     `test.describe(${quote(file.vendor)}, () => {`,
@@ -30,7 +59,17 @@ export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
     out.push('', ...emitScenario(scenario, file, ctx));
   }
   out.push('});', '');
-  return out.join('\n');
+  return out;
+}
+
+function sharedLocks(files: readonly ContractFile[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  for (const file of files) {
+    for (const s of file.scenarios) {
+      if (s.lock) seen.set(s.lock, (seen.get(s.lock) ?? new Set()).add(file.file));
+    }
+  }
+  return [...seen].filter(([, owners]) => owners.size > 1).map(([lock]) => lock).sort();
 }
 
 function emitScenario(scenario: Scenario, file: ContractFile, ctx: EmitContext): string[] {
