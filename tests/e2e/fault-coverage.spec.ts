@@ -78,7 +78,14 @@ for (const [index, round] of plan.entries()) {
     const run = await runSuite(round.map((c) => c.vendor));
     expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
     for (const c of round) {
-      expect(redFor(run, c.vendor), `${c.fault} (${c.description}) must turn exactly the scenarios proving ${c.clause} red`).toEqual(c.expectedRed);
+      const red = redFor(run, c.vendor);
+      // Why each unexpected red scenario failed, so a wrong clause tag or a too-broad fault is
+      // diagnosed from this report alone.
+      const why = run.outcomes
+        .filter((o) => o.vendor === c.vendor && o.status === 'failed' && !c.expectedRed.includes(o.scenario))
+        .map((o) => `\n  ${o.scenario}: ${o.message.slice(0, 600)}`)
+        .join('');
+      expect(red, `${c.fault} (${c.description}) must turn exactly the scenarios proving ${c.clause} red${why}`).toEqual(c.expectedRed);
     }
     expect(run.code, 'a red contract run exits non-zero').not.toBe(0);
   });

@@ -53,7 +53,7 @@ const PROBES: Record<string, Probe> = {
   'protected.rejects-forged-token': async (td) => (await td.verify(FORGED)).statusCode === 401,
   'token.expires': async (td) => {
     const { token } = await td.session();
-    return (await td.verify(token, 599)).statusCode === (await td.verify(token)).statusCode && (await td.verify(token, 601)).statusCode === 401;
+    return (await td.verify(token, 590)).statusCode === (await td.verify(token)).statusCode && (await td.verify(token, 601)).statusCode === 401;
   },
   'refresh.issues': async (td) => {
     const { token, refresh } = await td.session();
