@@ -1,0 +1,101 @@
+// The benchmark's own logic, without timing anything: the synthetic suite it generates must be
+// valid contract YAML (a change to the language would otherwise break `npm run bench` unseen),
+// the lower bound must follow locks, and the figures must be the arithmetic the README quotes.
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { loadSuite } from '../../src/loader/load-suite';
+import { PROJECT_ROOT } from '../../src/runtime/paths';
+import { fastestPerSize, runnerFigures, targets } from '../../scripts/bench/bench-figures';
+import { parseOptions } from '../../scripts/bench/bench-options';
+import { lowerBound } from '../../scripts/bench/lower-bound';
+import { ECHO_SCHEMA, writeSyntheticSuite } from '../../scripts/bench/synthetic-suite';
+import type { ContractSuite, Scenario } from '../../src/dsl/model';
+
+test('the synthetic suite loads without errors: N scenarios of one step, spread over files', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-spec-'));
+  try {
+    const suite = writeSyntheticSuite(PROJECT_ROOT, path.join(work, 'root'), 23, 10);
+    const loaded = loadSuite(suite.root);
+    expect(loaded.errors.map((e) => `${e.loc.file}:${e.loc.line} ${e.message}`)).toEqual([]);
+    expect(loaded.suite.files).toHaveLength(3);
+    const scenarios = loaded.suite.files.flatMap((f) => f.scenarios);
+    expect(scenarios).toHaveLength(23);
+    expect(scenarios.every((s) => s.steps.length === 1 && s.steps[0]?.expect.schema?.file === 'bench/echo.json')).toBe(true);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the echo schema accepts what the echo vendor sends and rejects anything else', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(ECHO_SCHEMA);
+  expect(validate({ id: 'echo-1', receivedAt: new Date().toISOString(), echo: { scenario: 3, note: 'x' } })).toBe(true);
+  expect(validate({ id: 'echo-1', receivedAt: 'yesterday', echo: { scenario: 3 } })).toBe(false);
+  expect(validate({ id: 'echo-1', receivedAt: new Date().toISOString(), echo: {}, extra: true })).toBe(false);
+});
+
+function scenario(name: string, steps: number, lock?: string): Scenario {
+  const loc = { file: 'specs/x/a.yaml', line: 1, col: 1 };
+  const step = {
+    name: 's',
+    request: { method: 'GET' as const, path: '/', query: {}, headers: {}, loc },
+    expect: { headers: [], cookies: [], body: [], loc },
+    captures: [],
+    loc,
+  };
+  return {
+    name,
+    section: '',
+    doc: 'd',
+    clauses: [],
+    tags: [],
+    severity: 'normal',
+    lock,
+    sandboxOnly: false,
+    production: { harmful: false },
+    noRetry: false,
+    steps: Array.from({ length: steps }, () => step),
+    loc,
+  };
+}
+
+test('the lower bound is the longest chain: a lock adds up its scenarios, across files', () => {
+  const file = (name: string, scenarios: Scenario[]) => ({ file: `specs/x/${name}.yaml`, vendor: 'x', feature: '', doc: 'd', scenarios, loc: { file: '', line: 1, col: 1 } });
+  const suite: ContractSuite = {
+    vendors: [],
+    files: [file('a', [scenario('a1', 4), scenario('a2', 2, 'acct')]), file('b', [scenario('b1', 3, 'acct'), scenario('b2', 1)])],
+  };
+  const bound = lowerBound(suite);
+  expect(bound.chain).toEqual({ what: 'lock acct', steps: 5 });
+  expect(bound.fileChain).toEqual({ what: 'file specs/x/a.yaml', steps: 6 });
+  expect(bound.totalSteps).toBe(10);
+  expect(lowerBound({ vendors: [], files: [file('c', [scenario('c1', 7)])] }).chain).toEqual({ what: 'scenario x › c1', steps: 7 });
+});
+
+test('marginal cost, start-up and targets come from the fastest run per size', () => {
+  const runs = [
+    { n: 10, wallMs: 1100, cpuMs: 900, peakRssMb: 200 },
+    { n: 200, wallMs: 2000, cpuMs: 1800, peakRssMb: 250 },
+    { n: 200, wallMs: 2600, cpuMs: 1900, peakRssMb: 260 },
+    { n: 2000, wallMs: 5600, cpuMs: 5400, peakRssMb: 390 },
+  ];
+  const figures = runnerFigures('r', fastestPerSize(runs));
+  expect(figures.marginalMs).toBeCloseTo(2, 6); // (5600 - 2000) / 1800
+  expect(figures.startupMs).toBe(1100);
+  const marks = targets({ runner: figures, bigN: 2000, smallN: 10 }).map((t) => t.met);
+  expect(marks).toEqual([true, true, true]);
+  const slower = runnerFigures('r', [runs[0]!, runs[1]!, { ...runs[3]!, wallMs: 5700 }]);
+  expect(targets({ runner: slower, bigN: 2000, smallN: 10 })[0]?.met).toBe(false);
+});
+
+test('options: defaults are the issue\'s sizes; unknown options are refused with the usage', () => {
+  expect(parseOptions([], {}).sizes).toEqual([10, 200, 2000]);
+  expect(parseOptions(['--quick', '--no-latency'], { SANDBOX_PORT: '4999' })).toMatchObject({ sizes: [10, 50, 100], latency: false, port: 4999 });
+  expect(() => parseOptions(['--fast'], {})).toThrow(/unknown option "--fast"[\s\S]*--sizes=/);
+  expect(() => parseOptions(['--sizes=10'], {})).toThrow(/two sizes/);
+});
