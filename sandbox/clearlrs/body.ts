@@ -1,24 +1,7 @@
 // Reads the JSON body of POST /api/auth/basic. JSON is parsed here rather than by Fastify so the
 // vendor decides how an unreadable body is answered (and a fault can break exactly that).
-import type { FastifyInstance } from 'fastify';
+import { UnreadableJson } from '../core/lenient-json';
 import { checkActor } from './actor';
-
-/** The body of a JSON request that did not parse. */
-export class UnreadableJson {
-  readonly unreadable = true;
-}
-
-/** Installs, in the vendor's own scope only, a JSON parser that never throws. */
-export function acceptAnyJson(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, raw, done) => {
-    try {
-      done(null, JSON.parse(raw as string) as unknown);
-    } catch {
-      done(null, new UnreadableJson());
-    }
-  });
-}
 
 export interface CreateRequest {
   username?: string;

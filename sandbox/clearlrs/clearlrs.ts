@@ -3,7 +3,7 @@
 // have passed. Mounted under the path of CLEARLRS_BASE_URL. Behaviour the document leaves open
 // is marked `inference:` where it is chosen.
 import type { VendorModule } from '../core/vendor-module';
-import { acceptAnyJson } from './body';
+import { acceptAnyJson } from '../core/lenient-json';
 import { registerCreate } from './create-route';
 import { clearlrsFaults } from './faults';
 import { ClearlrsStore, serviceAccountFrom } from './store';

@@ -2,28 +2,11 @@
 // form fields ("Data is submitted and returned either via form data or JSON", vendor-behaviour.md
 // §3); JSON is parsed here rather than by Fastify so that unreadable JSON gets Couchdrop's own
 // 403 instead of the framework's 400.
-import type { FastifyInstance } from 'fastify';
-
-/** The body of a JSON request that did not parse. */
-export class UnreadableJson {
-  readonly unreadable = true;
-}
+import { UnreadableJson } from '../core/lenient-json';
 
 export type LoginBody =
   | { kind: 'json' | 'form'; username?: string; password?: string; system?: string }
   | { kind: 'unreadable' };
-
-/** Installs, in the vendor's own scope only, a JSON parser that never throws. */
-export function acceptAnyJson(app: FastifyInstance): void {
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, raw, done) => {
-    try {
-      done(null, JSON.parse(raw as string) as unknown);
-    } catch {
-      done(null, new UnreadableJson());
-    }
-  });
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -4,7 +4,7 @@
 import type { VendorModule } from '../core/vendor-module';
 import { registerAccount } from './account-route';
 import { registerAuthenticate } from './authenticate-route';
-import { acceptAnyJson } from './body';
+import { acceptAnyJson } from '../core/lenient-json';
 import { answerUnreadableBodies } from './unreadable-body';
 import { couchdropFaults } from './faults';
 import { CouchdropStore, seedAccounts } from './store';
