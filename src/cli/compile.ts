@@ -40,9 +40,9 @@ function main(): number {
   if (args.stdout !== undefined) {
     const wanted = path.relative(root, path.resolve(args.stdout)).split(path.sep).join('/');
     // A contract file prints its spec; vendor.yaml prints its findings spec.
-    const file = build.files.find((f) => f.source === wanted && f.path.endsWith('.spec.ts'));
+    const file = build.files.find((f) => f.sources.includes(wanted) && f.path.endsWith('.spec.ts'));
     if (!file) {
-      const known = [...new Set(build.files.map((f) => f.source))].join(', ');
+      const known = [...new Set(build.files.flatMap((f) => f.sources))].join(', ');
       process.stderr.write(`${args.stdout} is not a contract file of the suite; contract files: ${known}\n`);
       return 1;
     }
@@ -51,7 +51,7 @@ function main(): number {
   }
   const generated = path.relative(process.cwd(), build.generatedDir) || '.';
   for (const result of build.written) {
-    const source = build.files.find((f) => f.path === result.path)?.source;
+    const source = build.files.find((f) => f.path === result.path)?.sources.join(', ');
     process.stdout.write(`${result.status.padEnd(9)} ${generated}/${result.path}${source ? `  (from ${source})` : ''}\n`);
   }
   const count = (status: string): number => build.written.filter((r) => r.status === status).length;

@@ -1,18 +1,20 @@
 // Compiles a loaded suite into Playwright spec files: per vendor a `vendor.ts` and a
-// `findings.spec.ts`, and one `<file>.spec.ts` per contract file (files whose scenarios share a
+// `findings.spec.ts`, manifest.json (emit-manifest.ts), and one `<file>.spec.ts` per contract file (files whose scenarios share a
 // lock are compiled together, `<a>+<b>.spec.ts`, so that sharding cannot split a lock). Pure: it returns the files'
 // paths (relative to generated/) and text; writing them is write-generated.ts's job.
 import path from 'node:path';
 import type { ContractSuite } from '../dsl/model';
+import { MANIFEST_FILE } from '../dsl/manifest';
 import { emitContractFiles } from './emit-contract-file';
+import { emitManifest } from './emit-manifest';
 import { groupByLock } from './group-by-lock';
 import { emitFindings, emitVendorInfo } from './emit-vendor-files';
 
 export interface GeneratedFile {
   /** Relative to the generated/ folder, forward slashes: "truedat/create-session.spec.ts". */
   path: string;
-  /** The source file it comes from, relative to the project root. */
-  source: string;
+  /** The source files it comes from, relative to the project root (several for a lock group). */
+  sources: string[];
   code: string;
 }
 
@@ -29,8 +31,8 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
   const files: GeneratedFile[] = [];
   for (const vendor of [...suite.vendors].sort((a, b) => a.vendor.localeCompare(b.vendor))) {
     const runtimeImport = importPath(path.join(options.generatedDir, vendor.vendor), options.runtimeModule);
-    files.push({ path: `${vendor.vendor}/vendor.ts`, source: vendor.file, code: emitVendorInfo(vendor, runtimeImport) });
-    files.push({ path: `${vendor.vendor}/findings.spec.ts`, source: vendor.file, code: emitFindings(vendor, runtimeImport) });
+    files.push({ path: `${vendor.vendor}/vendor.ts`, sources: [vendor.file], code: emitVendorInfo(vendor, runtimeImport) });
+    files.push({ path: `${vendor.vendor}/findings.spec.ts`, sources: [vendor.file], code: emitFindings(vendor, runtimeImport) });
     const contracts = suite.files.filter((f) => f.vendor === vendor.vendor).sort((a, b) => a.file.localeCompare(b.file));
     for (const group of groupByLock(contracts)) {
       const bases = group.map((file) => {
@@ -42,11 +44,12 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
       });
       files.push({
         path: `${vendor.vendor}/${bases.join('+')}.spec.ts`,
-        source: group.map((f) => f.file).join(', '),
+        sources: group.map((f) => f.file),
         code: emitContractFiles(group, { vendor, runtimeImport }),
       });
     }
   }
+  files.push({ path: MANIFEST_FILE, sources: suite.vendors.map((v) => v.file).sort(), code: emitManifest(suite) });
   return files;
 }
 

@@ -32,6 +32,7 @@ export function emitContractFiles(files: readonly ContractFile[], ctx: EmitConte
     ...(files.length === 1
       ? [`// ${first.vendor}: ${first.feature}`]
       : [`// These files share a lock (${sharedLocks(files).join(', ')}): one spec keeps them on one shard.`]),
+    `import path from 'node:path';`,
     `import { test } from ${quote(ctx.runtimeImport)};`,
     `import { vendor } from './vendor';`,
     '',
@@ -51,6 +52,8 @@ export function emitContractFiles(files: readonly ContractFile[], ctx: EmitConte
 function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
   const out: string[] = [
     `const at = (line: number, col: number) => ({ file: ${quote(file.file)}, line, col });`,
+    '// Where each test.step points in reports (HTML, list, line): the YAML step, not this file.',
+    `const yaml = (line: number, column: number) => ({ file: path.join(__dirname, '..', '..', ${quote(file.file)}), line, column });`,
     '',
     `test.describe(${quote(file.vendor)}, () => {`,
     `${INDENT}test.use({ contractVendor: vendor });`,
@@ -98,6 +101,7 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
     name: scenario.name,
     source: `${scenario.loc.file}:${scenario.loc.line}`,
     doc: docLabel(ctx.vendor, scenario.doc, scenario.section),
+    clauses: scenario.clauses,
     variables: scenarioVariables(scenario, ctx.vendor),
     sandboxOnly: reason !== undefined,
     sandboxReason: reason,
@@ -116,7 +120,7 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
   for (const step of scenario.steps) {
     lines.push(`${body}await test.step(${quote(stepTitle(step))}, async () => {`);
     lines.push(`${body}${INDENT}await contract.step(${print(step, body + INDENT)});`);
-    lines.push(`${body}});`);
+    lines.push(`${body}}, { location: yaml(${step.loc.line}, ${step.loc.col}) });`);
   }
   lines.push(`${arg}},`, `${base});`);
   return lines;

@@ -45,6 +45,8 @@ export interface ClauseSpec {
   text: string; // the promise, in one sentence
   doc: string; // VendorDocument.key
   section: string; // heading of the section the promise comes from
+  /** Every field of the clause as written (evidence, source...), for the manifest. */
+  fields?: Record<string, unknown>;
   loc: SourceLocation;
 }
 
@@ -111,6 +113,8 @@ export type ValueMatcher =
 export interface NamedMatcher {
   name: string; // header name (lower-cased), cookie name, or body path such as "response.token"
   matcher: ValueMatcher;
+  /** The clauses this one expectation proves, when it says (`clauses:` beside the matcher). */
+  clauses?: string[];
 }
 
 export interface ExpectSpec {
@@ -137,6 +141,8 @@ export interface StepSpec {
   request: RequestSpec;
   expect: ExpectSpec;
   captures: CaptureSpec[];
+  /** The clauses this step's expectations prove, when the step says; else the scenario's. */
+  clauses?: string[];
   loc: SourceLocation;
 }
 

@@ -37,7 +37,7 @@ export function buildVendor(data: unknown, folder: string, problems: Problems): 
   const clauses: ClauseSpec[] = Object.entries(dict(root.clauses)).map(([id, value]) => {
     const c = dict(value);
     checkDoc(['clauses', id, 'doc'], c.doc);
-    return { id, text: text(c.text), doc: text(c.doc), section: text(c.section), loc: problems.loc(['clauses', id]) };
+    return { id, text: text(c.text), doc: text(c.doc), section: text(c.section), fields: { ...c }, loc: problems.loc(['clauses', id]) };
   });
   const seenFindings = new Map<string, number>();
   const findings: Finding[] = list(root.findings).map((value, index) => {

@@ -1,6 +1,7 @@
 // Runs every expectation of a step against the response and returns all results, so a failing
 // step reports every mismatch at once. Expected values may hold templates ({{firstToken}}),
-// rendered here with the scenario's scope.
+// rendered here with the scenario's scope. Each failure carries the clauses its expectation
+// proves: its own `clauses:`, else its step's, else the scenario's.
 import type { ExpectSpec, NamedMatcher, ValueMatcher } from '../dsl/model';
 import { matchBody } from '../matchers/match-body';
 import { matchCookie } from '../matchers/match-cookie';
@@ -9,33 +10,43 @@ import type { MatchResult } from '../matchers/match-result';
 import { matchSchema } from '../matchers/match-schema';
 import { matchStatus } from '../matchers/match-status';
 import type { SchemaRegistry } from '../matchers/schema-registry';
+import type { ClausedResult } from './failure-record';
 import type { ReadResponse } from './read-response';
 import { renderValue, type TemplateScope } from './template';
 
 export interface Checked {
-  failures: MatchResult[];
+  failures: ClausedResult[];
   notes: string[];
 }
 
-export function checkExpectations(spec: ExpectSpec, response: ReadResponse, schemas: SchemaRegistry, scope: TemplateScope): Checked {
-  const results: MatchResult[] = [];
+export function checkExpectations(
+  spec: ExpectSpec,
+  response: ReadResponse,
+  schemas: SchemaRegistry,
+  scope: TemplateScope,
+  stepClauses: readonly string[] = [],
+): Checked {
+  const results: ClausedResult[] = [];
+  const add = (result: MatchResult, own?: readonly string[]): void => {
+    if (!result.pass) results.push({ ...result, clauses: own ?? stepClauses });
+  };
   let notes: string[] = [];
-  if (spec.status) results.push(matchStatus(spec.status.codes, response.status, spec.status.loc));
-  for (const header of spec.headers) results.push(matchHeader(rendered(header, scope), response.headers));
-  for (const cookie of spec.cookies) results.push(matchCookie(rendered(cookie, scope), response.cookies));
+  if (spec.status) add(matchStatus(spec.status.codes, response.status, spec.status.loc));
+  for (const header of spec.headers) add(matchHeader(rendered(header, scope), response.headers), header.clauses);
+  for (const cookie of spec.cookies) add(matchCookie(rendered(cookie, scope), response.cookies), cookie.clauses);
   if (spec.schema) {
     const schema = matchSchema(schemas, spec.schema.file, response.json, response.isJson, spec.schema.loc);
-    results.push(...schema.results);
+    for (const result of schema.results) add(result);
     notes = schema.notes;
   }
-  for (const path of spec.body) results.push(matchBody(rendered(path, scope), response.json, response.isJson));
-  return { failures: results.filter((r) => !r.pass), notes };
+  for (const path of spec.body) add(matchBody(rendered(path, scope), response.json, response.isJson), path.clauses);
+  return { failures: results, notes };
 }
 
 function rendered(named: NamedMatcher, scope: TemplateScope): NamedMatcher {
   const m: ValueMatcher = named.matcher;
   if ((m.kind === 'equals' || m.kind === 'notEquals') && hasTemplate(m.value)) {
-    return { name: named.name, matcher: { ...m, value: renderValue(m.value, scope) as typeof m.value } };
+    return { ...named, matcher: { ...m, value: renderValue(m.value, scope) as typeof m.value } };
   }
   return named;
 }

@@ -1,20 +1,25 @@
 // One scenario's run: its captures, its $uuid, its redactor (the worker's secrets plus the
 // secrets this scenario captures), and the step loop: build the request, send it, capture,
-// match, and throw one redacted error listing every mismatch.
+// match, and throw one redacted error listing every mismatch. Every failing step also attaches
+// a typed FailureRecord (facts.ts), classed here where the cause is known; any other error is
+// redacted and rethrown, so nothing a worker hands Playwright carries a secret.
 import type { APIRequestContext, TestInfo } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { StepSpec } from '../dsl/model';
+import type { FailureClass } from '../dsl/facts';
+import type { SourceLocation, StepSpec } from '../dsl/model';
 import { Redactor } from '../redaction/redactor';
 import { buildRequest } from './build-request';
 import { checkExpectations } from './check-expectations';
+import { ConfigError } from './env';
+import { attachFailure, classifyMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
 import { formatFailure } from './format-failure';
 import { readResponse } from './read-response';
 import { runCaptures } from './run-captures';
 import { skipReason } from './scenario-gate';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
-import { sendRequest } from './send-request';
-import type { TemplateScope } from './template';
+import { OutageError, sendRequest } from './send-request';
+import { TemplateError, type TemplateScope } from './template';
 import type { WorkerContext } from './worker-context';
 
 /** A step that got a response which breaks the contract; the message is already redacted. */
@@ -24,6 +29,8 @@ export class ContractFailure extends Error {
     this.name = 'ContractFailure';
   }
 }
+
+type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'>;
 
 export class Contract implements TemplateScope {
   private readonly captures = new Map<string, unknown>();
@@ -35,7 +42,7 @@ export class Contract implements TemplateScope {
     private readonly request: APIRequestContext,
     private readonly worker: WorkerContext,
     private readonly vendor: VendorInfo,
-    private readonly testInfo: Pick<TestInfo, 'skip' | 'annotations'>,
+    private readonly testInfo: ContractTestInfo,
   ) {
     worker.useVendor(vendor);
     this.redactor = new Redactor(worker.redactor);
@@ -44,7 +51,13 @@ export class Contract implements TemplateScope {
   /** Checks the target and variables; skips the test with a reason, or throws a config error. */
   begin(scenario: ScenarioInfo): void {
     this.scenario = scenario;
-    const reason = skipReason(this.vendor, scenario, this.worker.env);
+    let reason: string | undefined;
+    try {
+      reason = skipReason(this.vendor, scenario, this.worker.env);
+    } catch (error) {
+      const before = { name: '(before the first step)', loc: sourceLoc(scenario.source) };
+      throw this.recorded(error, { vendor: this.vendor.vendor, scenario: scenario.name, scenarioClauses: scenario.clauses, step: before, request: '(not sent)' });
+    }
     if (reason !== undefined) this.testInfo.skip(true, reason);
   }
 
@@ -58,8 +71,18 @@ export class Contract implements TemplateScope {
   async step(step: StepSpec): Promise<void> {
     const scenario = this.scenario;
     if (!scenario) throw new Error('contract.step() was called before contract.begin(); regenerate with `npm run compile`');
+    const id: StepIdentity = { vendor: this.vendor.vendor, scenario: scenario.name, scenarioClauses: scenario.clauses, step, request: `${step.request.method} ${step.request.path}` };
+    try {
+      await this.run(step, scenario, id);
+    } catch (error) {
+      throw this.recorded(error, id);
+    }
+  }
+
+  private async run(step: StepSpec, scenario: ScenarioInfo, id: StepIdentity): Promise<void> {
     const baseUrl = this.worker.env.values[this.vendor.baseUrlVar] ?? '';
     const prepared = buildRequest(step.request, { baseUrl, scope: this, redactor: this.redactor, isSandbox: this.worker.env.isSandbox });
+    id.request = `${prepared.method} ${prepared.url}`;
     const response = await sendRequest(this.request, prepared, this.redactor);
     const read = await readResponse(response, prepared.method);
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
@@ -67,18 +90,23 @@ export class Contract implements TemplateScope {
 
     // Captures run first so the secrets they read are registered before any message is built;
     // their failures are listed last, after the expectations that explain them.
-    const captureFailures = runCaptures(step.captures, read, this.captures, this.redactor);
-    const checked = checkExpectations(step.expect, read, this.worker.schemas, this);
+    const stepClauses = step.clauses ?? scenario.clauses;
+    const captureFailures = runCaptures(step.captures, read, this.captures, this.redactor).map((f) => ({ ...f, clauses: stepClauses }));
+    const checked = checkExpectations(step.expect, read, this.worker.schemas, this, stepClauses);
     for (const note of checked.notes) {
       this.testInfo.annotations.push({ type: 'note', description: this.redactor.redact(`${step.name}: ${note}`) });
     }
     const failures = [...checked.failures, ...captureFailures];
     if (failures.length === 0) return;
+    const failureClass = classifyMismatches(failures, read.status, step.request.auth);
+    const mismatches = mismatchRecords(failures, this.redactor);
+    const clauses = [...new Set(mismatches.flatMap((m) => m.clauses))];
     const secretHeaders = step.request.auth?.kind === 'header' ? [step.request.auth.header] : [];
     const message = formatFailure(
-      { stepName: step.name, request: prepared, response: read, failures, doc: scenario.doc, source: scenario.source, secretHeaders },
+      { stepName: step.name, request: prepared, response: read, failures, failureClass, clauses, doc: scenario.doc, source: scenario.source, secretHeaders },
       this.redactor,
     );
+    attachFailure(this.testInfo, failureRecord(id, { class: failureClass, mismatches, message, status: read.status }, this.redactor));
     const failure = new ContractFailure(message);
     // The runtime's own frames say nothing about the contract. One frame pointing at the YAML
     // line of the first mismatch makes Playwright print that line of the contract file instead.
@@ -86,4 +114,34 @@ export class Contract implements TemplateScope {
     failure.stack = `${failure.name}: ${message}\n    at ${path.join(this.worker.root, first.file)}:${first.line}:${first.col}`;
     throw failure;
   }
+
+  /** Attaches the record of an error not yet recorded; returns the (redacted) error to throw. */
+  private recorded(error: unknown, id: StepIdentity): unknown {
+    if (error instanceof ContractFailure) return error; // recorded where its mismatches were known
+    const record = (cls: FailureClass, cause: string, message: string): void =>
+      attachFailure(this.testInfo, failureRecord(id, { class: cls, mismatches: [], message, cause }, this.redactor));
+    if (error instanceof OutageError) {
+      record(error.failureClass, error.cause, error.message);
+      return error;
+    }
+    if (error instanceof ConfigError || error instanceof TemplateError) {
+      record('config', error instanceof TemplateError ? `no value for {{${error.templateName}}}` : 'missing configuration', error.message);
+      error.message = this.redactor.redact(error.message);
+      error.stack = error.message;
+      return error;
+    }
+    // Anything else (a Playwright API error after the response arrived, a bug of ours) is ours
+    // to fix, and may carry a call log with request headers: only its redacted message survives.
+    const raw = (error instanceof Error ? error.message : String(error)).split(/\n\s*Call log:/)[0] ?? '';
+    const replacement = new Error(this.redactor.redact(`config: step "${id.step.name}" failed: ${raw}`));
+    replacement.stack = replacement.message;
+    record('config', 'unexpected error', replacement.message);
+    return replacement;
+  }
+}
+
+/** "specs/x.yaml:12" (ScenarioInfo.source, written by the compiler) as a location. */
+function sourceLoc(source: string): SourceLocation {
+  const at = source.lastIndexOf(':');
+  return { file: source.slice(0, at), line: Number(source.slice(at + 1)) || 1, col: 1 };
 }

@@ -1,11 +1,13 @@
 // The one message a failing step throws, in the spirit of Karate's match report: every mismatch
 // (path, expected, actual, rule, YAML line), then the request line and headers, a short excerpt
-// of the response body, and the document section the scenario checks. The first word is the
-// failure's class, so a monitor can tell a broken contract from an outage or refused credentials.
-import type { MatchResult } from '../matchers/match-result';
+// of the response body, the clauses that broke and the document section the scenario checks.
+// The first word is the failure's class for a person reading the console; reporting reads the
+// class from the FailureRecord (failure-record.ts), never from this text.
+import type { FailureClass } from '../dsl/facts';
 import { maskSensitive, maskedText } from '../redaction/mask-sensitive';
 import type { Redactor } from '../redaction/redactor';
 import type { PreparedRequest } from './build-request';
+import type { ClausedResult } from './failure-record';
 import type { ReadResponse } from './read-response';
 
 export const BODY_EXCERPT_LIMIT = 500;
@@ -15,31 +17,20 @@ export interface FailureContext {
   stepName: string;
   request: PreparedRequest;
   response: ReadResponse;
-  failures: readonly MatchResult[];
+  failures: readonly ClausedResult[];
+  failureClass: FailureClass;
+  /** The clauses whose expectations failed. */
+  clauses: readonly string[];
   doc: string;
   source: string;
   /** Header names that carry credentials for this vendor (a custom auth header). */
   secretHeaders: readonly string[];
 }
 
-/**
- * The class a monitor acts on (the same words the reporting stage reads): `outage` when the
- * vendor answered 5xx or 429 instead of the contract's status, `credentials` when the configured
- * account was refused (401/403) where the contract expects success, otherwise `contract`.
- */
-export function failureClass(failures: readonly MatchResult[], status: number): string {
-  const statusFailure = failures.find((f) => f.keyword === 'status');
-  if (!statusFailure) return 'contract';
-  if (status >= 500 || status === 429) return 'outage';
-  const expectsSuccess = String(statusFailure.expected).match(/\d{3}/g)?.every((code) => Number(code) < 400) ?? false;
-  if ((status === 401 || status === 403) && expectsSuccess) return 'credentials';
-  return 'contract';
-}
-
 export function formatFailure(ctx: FailureContext, redactor: Redactor): string {
   const { failures, request, response } = ctx;
   const count = failures.length === 1 ? '1 mismatch' : `${failures.length} mismatches`;
-  const lines = [`${failureClass(failures, response.status)}: ${count} in step "${ctx.stepName}"`];
+  const lines = [`${ctx.failureClass}: ${count} in step "${ctx.stepName}"`];
   for (const f of failures) {
     lines.push(`  ${f.path}${f.keyword ? `  [${f.keyword}]` : ''}`);
     // equals/notEquals expect a value (shown as JSON); the other rules state a sentence.
@@ -56,6 +47,7 @@ export function formatFailure(ctx: FailureContext, redactor: Redactor): string {
   }
   lines.push(`response: ${response.status} ${response.statusText}`.trimEnd());
   lines.push(`  body: ${bodyExcerpt(response)}`);
+  if (ctx.clauses.length > 0) lines.push(`clause: ${ctx.clauses.join(', ')}`);
   lines.push(`doc: ${ctx.doc}`);
   lines.push(`scenario: ${ctx.source}`);
   return redactor.redact(lines.join('\n'));
@@ -74,7 +66,7 @@ function bodyExcerpt(response: ReadResponse): string {
   return excerpt.replace(/\s*\n\s*/g, ' ');
 }
 
-function maskAtPath(path: string, actual: unknown): unknown {
+export function maskAtPath(path: string, actual: unknown): unknown {
   const last = path.split(/[ .[\]'"]+/).filter(Boolean).pop() ?? '';
   return path.startsWith('cookie ') || path.startsWith('capture ') ? maskSensitive(actual, 'cookie') : maskSensitive(actual, last);
 }

@@ -15,6 +15,8 @@ export interface ScenarioInfo {
   source: string;
   /** "truedat-create-session.md § Create a session to use truedat's API". */
   doc: string;
+  /** The clause ids the scenario proves: those of an expectation or step that names none. */
+  clauses: readonly string[];
   /** Every vendor variable the scenario's templates use (the base URL variable is implied). */
   variables: readonly string[];
   /** Needs the sandbox: `sandboxOnly: true` or a step with a clock offset. */

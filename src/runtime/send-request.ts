@@ -2,8 +2,9 @@
 // come back as data (failOnStatusCode: false) and redirects are not followed (a 302 is part of
 // the contract). When no response arrives, Playwright's error carries a "Call log" listing every
 // request header, `authorization:` included; that error is never rethrown. It is replaced by a
-// redacted one whose first word says what kind of failure it was.
+// redacted one that carries its class (outage or config) and cause as data, for the record.
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { FailureClass } from '../dsl/facts';
 import type { Redactor } from '../redaction/redactor';
 import type { PreparedRequest } from './build-request';
 
@@ -22,7 +23,12 @@ const OUTAGES: readonly [RegExp, string][] = [
 
 /** A request that got no HTTP response: "outage: connection refused — POST http://…". */
 export class OutageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly failureClass: FailureClass,
+    /** "connection refused", "timed out", "invalid URL": a few words, no secret. */
+    readonly cause: string,
+  ) {
     super(message);
     this.name = 'OutageError';
   }
@@ -45,18 +51,20 @@ export async function sendRequest(request: APIRequestContext, prepared: Prepared
   }
 }
 
-export function outageError(error: unknown, prepared: PreparedRequest, redactor: Redactor): Error {
+export function outageError(error: unknown, prepared: PreparedRequest, redactor: Redactor): OutageError {
   const raw = error instanceof Error ? error.message : String(error);
   // Only the first line: everything after it is the call log with the request headers.
   const firstLine = (raw.split('\n')[0] ?? '').replace(/^apiRequestContext\.\w+:\s*/, '');
   const kind = OUTAGES.find(([pattern]) => pattern.test(raw))?.[1];
   const line = `${prepared.method} ${prepared.url}`;
+  const invalidUrl = !kind && /Invalid URL/i.test(raw);
   const message = kind
     ? `outage: ${kind} — ${line} got no HTTP response (${firstLine})`
-    : /Invalid URL/i.test(raw)
+    : invalidUrl
       ? `config: ${line} is not a valid URL; check the vendor's base URL variable (${firstLine})`
-      : `request: ${line} failed before a response arrived (${firstLine})`;
-  const replacement = new OutageError(redactor.redact(message));
+      : `outage: ${line} failed before a response arrived (${firstLine})`;
+  const [failureClass, cause] = invalidUrl ? (['config', 'invalid URL'] as const) : (['outage', kind ?? 'no HTTP response'] as const);
+  const replacement = new OutageError(redactor.redact(message), failureClass, cause);
   replacement.stack = replacement.message; // the original stack frames add nothing but noise
   return replacement;
 }

@@ -29,12 +29,12 @@ test('writes generated/, says what it wrote, and leaves unchanged files alone th
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('written   generated/shop/login.spec.ts  (from specs/shop/login.yaml)');
-  expect(first.stdout).toContain('4 files: 4 written, 0 unchanged, 0 removed');
+  expect(first.stdout).toContain('5 files: 5 written, 0 unchanged, 0 removed');
   expect(readFileSync(path.join(root, 'generated', 'shop', 'login.spec.ts'), 'utf8')).toContain(`import { test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
 
   writeFileSync(path.join(root, 'generated', 'shop', 'stale.spec.ts'), '// left over');
   const second = compile(root);
-  expect(second.stdout).toContain('4 files: 0 written, 4 unchanged, 1 removed');
+  expect(second.stdout).toContain('5 files: 0 written, 5 unchanged, 1 removed');
   expect(existsSync(path.join(root, 'generated', 'shop', 'stale.spec.ts'))).toBe(false);
 });
 
@@ -50,6 +50,17 @@ test('--stdout prints one file\'s code and writes nothing', () => {
   const unknown = compile(root, ['--stdout', 'specs/shop/nope.yaml']);
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('specs/shop/nope.yaml is not a contract file of the suite');
+});
+
+test('--stdout prints the spec of a lock-grouped file, whichever of its files is named', () => {
+  const root = copyOf(path.join(__dirname, 'golden', 'shared-lock'));
+  const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', 'bank', 'issue+revoke.spec.ts.golden'), 'utf8');
+  const strip = (code: string): string => code.replace(/^import \{ test \} from .*$/m, '');
+  for (const file of ['specs/bank/issue.yaml', 'specs/bank/revoke.yaml']) {
+    const run = compile(root, ['--stdout', file]);
+    expect(run.stderr).toBe('');
+    expect(strip(run.stdout)).toBe(strip(golden));
+  }
 });
 
 test('load errors: every one printed with file:line:col, exit 1, nothing generated', () => {

@@ -2,6 +2,7 @@
 // handling, one failure listing every mismatch with nothing secret in it, notes, and skips.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
+import { ATTACHMENT, type FailureRecord } from '../../src/dsl/facts';
 import type { ExpectSpec, RequestSpec, StepSpec } from '../../src/dsl/model';
 import { Contract, ContractFailure } from '../../src/runtime/contract';
 import type { TargetEnv } from '../../src/runtime/env';
@@ -26,6 +27,7 @@ const scenario: ScenarioInfo = {
   name: 'login',
   source: `${FILE}:3`,
   doc: 'mini-auth.md § Login',
+  clauses: ['c.one'],
   variables: ['MINI_USER', 'MINI_PASSWORD'],
   sandboxOnly: false,
   production: { harmful: false },
@@ -66,21 +68,26 @@ interface Harness {
   contract: Contract;
   skips: string[];
   annotations: { type: string; description?: string }[];
+  records: () => FailureRecord[];
 }
 
 function harness(requestContext: Parameters<typeof makeContract>[0], target = 'sandbox', extra: Record<string, string> = {}): Harness {
   const skips: string[] = [];
   const annotations: { type: string; description?: string }[] = [];
+  const attachments: { name: string; contentType: string; body?: Buffer }[] = [];
   const values = { MINI_BASE_URL: `${server.origin}/base`, MINI_USER, MINI_PASSWORD, ...extra };
   const env: TargetEnv = { target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values };
   const worker = new WorkerContext(path.join(__dirname, 'fixtures'), env);
   const testInfo = {
     annotations,
+    attachments,
     skip: (condition?: boolean | string, reason?: string) => {
       if (condition) skips.push(String(reason));
     },
-  } as Parameters<typeof makeContract>[2];
-  return { contract: makeContract(requestContext, worker, testInfo), skips, annotations };
+  };
+  const records = (): FailureRecord[] =>
+    attachments.filter((a) => a.name === ATTACHMENT.failure).map((a) => JSON.parse(String(a.body)) as FailureRecord);
+  return { contract: makeContract(requestContext, worker, testInfo), skips, annotations, records };
 }
 
 function makeContract(requestContext: ConstructorParameters<typeof Contract>[0], worker: WorkerContext, testInfo: ConstructorParameters<typeof Contract>[3]): Contract {
@@ -128,7 +135,7 @@ test('cookies the vendor sets are not sent back unless the contract writes them'
 });
 
 test('a failing step throws one error listing every mismatch, with no secret in it', async ({ request }) => {
-  const { contract } = harness(request, 'sandbox', { MINI_PASSWORD: 'a-wrong-password' });
+  const { contract, records } = harness(request, 'sandbox', { MINI_PASSWORD: 'a-wrong-password' });
   contract.begin(scenario);
   const failure = await failureOf(
     contract.step(
@@ -162,6 +169,11 @@ test('a failing step throws one error listing every mismatch, with no secret in 
     expect(`${message}\n${failure.stack}`).not.toContain(secret);
   }
   expect(failure.stack).toContain(`    at ${path.join(__dirname, 'fixtures', FILE)}:11:5`);
+  // The same facts, typed, for reporting: the class was decided here, not read from the text.
+  const [record] = records();
+  expect(record).toMatchObject({ class: 'credentials', vendor: 'mini', scenario: 'login', step: 'log in with the wrong password', clauses: ['c.one'], status: 401 });
+  expect(record?.mismatches.map((m) => `${m.path}@${m.yaml.line}`)).toEqual(['status@11', 'header cache-control@12', 'body token@13', 'capture token@14']);
+  expect(JSON.stringify(record)).not.toContain('a-wrong-password');
 });
 
 test('a captured token never shows in a later failure', async ({ request }) => {
@@ -196,4 +208,34 @@ test('begin() skips with the reason off the sandbox, and fails on a missing vari
   expect(off.skips).toEqual(['sandbox only: needs the sandbox clock; TARGET=production is a real vendor']);
   const missing = harness(request, 'production', { MINI_PASSWORD: '' });
   expect(() => missing.contract.begin(scenario)).toThrow('config: MINI_PASSWORD is not set: set it in env/production.env');
+});
+
+test('a failure names only the clauses whose expectations broke', async ({ request }) => {
+  const { contract, records } = harness(request);
+  contract.begin(scenario);
+  const echo = (clauses: string[] | undefined, ...body: ExpectSpec['body']): StepSpec => ({ ...step('echo', { method: 'POST', path: '/echo' }, { status: { codes: [200], loc: at(31) }, body }), ...(clauses ? { clauses } : {}) });
+  const holds = { name: 'method', matcher: { kind: 'equals' as const, value: 'POST', loc: at(32) }, clauses: ['c.holds'] };
+  const breaks = { name: 'method', matcher: { kind: 'equals' as const, value: 'PUT', loc: at(33) }, clauses: ['c.breaks'] };
+  const plain = { name: 'query.id', matcher: { kind: 'present' as const, loc: at(34) } };
+  await failureOf(contract.step(echo(undefined, holds, breaks)));
+  await failureOf(contract.step(echo(['c.step'], holds, plain)));
+  await failureOf(contract.step(echo(undefined, plain)));
+  expect(records().map((r) => r.clauses)).toEqual([['c.breaks'], ['c.step'], ['c.one']]);
+});
+
+test('a refused Bearer token is a contract failure, a closed port an outage, a missing variable config', async ({ request }) => {
+  const bearer = harness(request);
+  bearer.contract.begin(scenario);
+  await failureOf(bearer.contract.step(step('me', { path: '/me', auth: { kind: 'bearer', token: 'not-the-token', scheme: 'Bearer', loc: at(20) } }, { status: { codes: [200], loc: at(21) } })));
+  expect(bearer.records()[0]).toMatchObject({ class: 'contract', status: 401, clauses: ['c.one'] });
+
+  const closed = harness(request, 'sandbox', { MINI_BASE_URL: 'http://127.0.0.1:1/base' });
+  closed.contract.begin(scenario);
+  const outage = await closed.contract.step(login).then(() => undefined, (e: unknown) => e as Error);
+  expect(outage?.message).toMatch(/^outage: connection refused/);
+  expect(closed.records()[0]).toMatchObject({ class: 'outage', cause: 'connection refused', clauses: ['c.one'], mismatches: [] });
+
+  const missing = harness(request, 'production', { MINI_PASSWORD: '' });
+  expect(() => missing.contract.begin(scenario)).toThrow('config:');
+  expect(missing.records()[0]).toMatchObject({ class: 'config', cause: 'missing configuration', step: '(before the first step)' });
 });

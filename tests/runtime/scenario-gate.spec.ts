@@ -19,6 +19,7 @@ const scenario: ScenarioInfo = {
   name: 's',
   source: 'specs/truedat/a.yaml:3',
   doc: 'd § s',
+  clauses: ['c.one'],
   variables: ['TRUEDAT_USERNAME', 'TRUEDAT_PASSWORD'],
   sandboxOnly: false,
   production: { harmful: false },

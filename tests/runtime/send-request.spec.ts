@@ -24,10 +24,13 @@ test('connection refused becomes an outage error without the call log', async ({
 test('the outage kinds are named; other errors keep their own class', () => {
   const prepared = { method: 'GET', url: 'http://x/y', headers: {} };
   const r = new Redactor();
-  const kind = (message: string): string => outageError(new Error(message), prepared, r).message;
-  expect(kind('apiRequestContext.fetch: getaddrinfo ENOTFOUND x\nCall log:\n  - authorization: Basic abc')).toMatch(/^outage: DNS lookup failed — GET http:\/\/x\/y got no HTTP response \(getaddrinfo ENOTFOUND x\)$/);
-  expect(kind('apiRequestContext.fetch: read ECONNRESET')).toMatch(/^outage: connection reset/);
-  expect(kind('apiRequestContext.fetch: Timeout 30000ms exceeded.')).toMatch(/^outage: timed out/);
-  expect(kind('apiRequestContext.fetch: Invalid URL')).toMatch(/^config: GET http:\/\/x\/y is not a valid URL/);
-  expect(kind('something else')).toMatch(/^request: GET http:\/\/x\/y failed before a response arrived/);
+  const kind = (message: string): string => {
+    const error = outageError(new Error(message), prepared, r);
+    return `${error.failureClass}/${error.cause}|${error.message}`;
+  };
+  expect(kind('apiRequestContext.fetch: getaddrinfo ENOTFOUND x\nCall log:\n  - authorization: Basic abc')).toMatch(/^outage\/DNS lookup failed\|outage: DNS lookup failed — GET http:\/\/x\/y got no HTTP response \(getaddrinfo ENOTFOUND x\)$/);
+  expect(kind('apiRequestContext.fetch: read ECONNRESET')).toMatch(/^outage\/connection reset\|outage: connection reset/);
+  expect(kind('apiRequestContext.fetch: Timeout 30000ms exceeded.')).toMatch(/^outage\/timed out\|outage: timed out/);
+  expect(kind('apiRequestContext.fetch: Invalid URL')).toMatch(/^config\/invalid URL\|config: GET http:\/\/x\/y is not a valid URL/);
+  expect(kind('something else')).toMatch(/^outage\/no HTTP response\|outage: GET http:\/\/x\/y failed before a response arrived/);
 });

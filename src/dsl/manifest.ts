@@ -1,0 +1,48 @@
+// generated/manifest.json: the facts of the compiled suite that the runner-side tools need
+// (reporting, the secret scanner, the monitor), written by the compiler next to the specs it
+// describes. Those tools read this and nothing else: no YAML, no spec files. Types only.
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_VERSION = 1;
+
+/** A clause as written in vendor.yaml: id, text, doc, section, and any other field it has (evidence, source...). */
+export interface ManifestClause {
+  id: string;
+  text: string;
+  doc: string;
+  section: string;
+  /** "specs/truedat/vendor.yaml:40". */
+  yaml: string;
+  [field: string]: unknown;
+}
+
+export interface ManifestScenario {
+  name: string;
+  /** "specs/truedat/create-session.yaml:12". */
+  yaml: string;
+  clauses: string[];
+  tags: string[];
+  lock?: string;
+}
+
+export interface ManifestVendor {
+  vendor: string;
+  title: string;
+  baseUrlVar: string;
+  documents: { key: string; file: string; title: string; url?: string }[];
+  variables: { name: string; secret: boolean; optional: boolean }[];
+  /** Names of the variables marked secret. */
+  secretVariables: string[];
+  /** Request headers that carry credentials (`auth: {header: ...}` in any contract), lower case. */
+  credentialHeaders: string[];
+  clauses: ManifestClause[];
+  findings: { id: string; doc: string; section: string; severity: string; text: string }[];
+  scenarios: ManifestScenario[];
+  locks: string[];
+  tags: string[];
+}
+
+export interface SuiteManifest {
+  version: typeof MANIFEST_VERSION;
+  vendors: ManifestVendor[];
+}

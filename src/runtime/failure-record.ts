@@ -1,0 +1,92 @@
+// The typed FailureRecord (src/dsl/facts.ts) a failing step attaches, built where the cause is
+// known: the matchers' results for a wrong answer, the send for no answer, the gate and the
+// templates for our own configuration. Reporting reads these records and never the message.
+import type { TestInfo } from '@playwright/test';
+import type { AuthSpec, SourceLocation, StepSpec } from '../dsl/model';
+import { ATTACHMENT, JSON_CONTENT_TYPE, type FailureClass, type FailureRecord, type MismatchRecord } from '../dsl/facts';
+import type { Redactor } from '../redaction/redactor';
+import { maskAtPath } from './format-failure';
+
+/** A match result with the clauses its expectation proves (see check-expectations.ts). */
+export interface ClausedResult {
+  path: string;
+  keyword?: string;
+  expected: unknown;
+  actual: unknown;
+  loc: SourceLocation;
+  clauses: readonly string[];
+}
+
+/**
+ * `outage` when the vendor answered 5xx or 429 instead of the contract's status; `credentials`
+ * when configured credentials (Basic or a custom header, never a Bearer token the vendor issued a
+ * step earlier: refusing that breaks the vendor's own promise) were refused with 401/403 where
+ * the contract expects success; otherwise `contract`.
+ */
+export function classifyMismatches(failures: readonly ClausedResult[], status: number, auth: AuthSpec | undefined): FailureClass {
+  const statusFailure = failures.find((f) => f.keyword === 'status');
+  if (!statusFailure) return 'contract';
+  if (status >= 500 || status === 429) return 'outage';
+  const expected = Array.isArray(statusFailure.expected) ? statusFailure.expected : [statusFailure.expected];
+  const expectsSuccess = expected.length > 0 && expected.every((code) => typeof code === 'number' && code < 400);
+  const configured = auth !== undefined && auth.kind !== 'bearer';
+  if ((status === 401 || status === 403) && expectsSuccess && configured) return 'credentials';
+  return 'contract';
+}
+
+/** The failing step's identity, common to every record. */
+export interface StepIdentity {
+  vendor: string;
+  scenario: string;
+  /** The scenario's clauses: those of an outage or config failure, which proves none of them wrong. */
+  scenarioClauses: readonly string[];
+  step: Pick<StepSpec, 'name' | 'loc'>;
+  request: string;
+}
+
+export function mismatchRecords(failures: readonly ClausedResult[], redactor: Redactor): MismatchRecord[] {
+  return failures.map((f) => ({
+    path: f.path,
+    keyword: f.keyword ?? '',
+    expected: redactValue(f.expected, redactor),
+    actual: redactValue(maskAtPath(f.path, f.actual), redactor),
+    yaml: f.loc,
+    clauses: [...f.clauses],
+  }));
+}
+
+export function failureRecord(
+  id: StepIdentity,
+  fields: { class: FailureClass; mismatches: MismatchRecord[]; message: string; status?: number; cause?: string },
+  redactor: Redactor,
+): FailureRecord {
+  const broken = fields.mismatches.length > 0 ? [...new Set(fields.mismatches.flatMap((m) => m.clauses))] : [...id.scenarioClauses];
+  return {
+    class: fields.class,
+    vendor: id.vendor,
+    scenario: id.scenario,
+    step: id.step.name,
+    stepYaml: id.step.loc,
+    clauses: broken,
+    mismatches: fields.mismatches,
+    request: redactor.redact(id.request),
+    ...(fields.status !== undefined ? { status: fields.status } : {}),
+    ...(fields.cause !== undefined ? { cause: redactor.redact(fields.cause) } : {}),
+    message: redactor.redact(fields.message),
+  };
+}
+
+/** Attaches the record synchronously (Playwright reports pushed attachments like attach()). */
+export function attachFailure(testInfo: Pick<TestInfo, 'attachments'>, record: FailureRecord): void {
+  testInfo.attachments.push({ name: ATTACHMENT.failure, contentType: JSON_CONTENT_TYPE, body: Buffer.from(JSON.stringify(record, null, 2)) });
+}
+
+/** Every string inside a value, redacted; the value keeps its JSON shape. */
+function redactValue(value: unknown, redactor: Redactor): unknown {
+  if (typeof value === 'string') return redactor.redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redactor));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, redactor)]));
+  }
+  return value;
+}
