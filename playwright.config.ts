@@ -3,11 +3,11 @@
 // A load error stops the run with every error printed. TARGET picks env/<target>.env; the
 // sandbox target starts the local sandbox as Playwright's webServer.
 import { defineConfig } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { buildGenerated, generatedDirOf } from './src/cli/build-generated';
 import { reporters } from './src/reporting/reporters';
 import { applyToProcessEnv, loadTargetEnv, type TargetEnv } from './src/runtime/env';
-import { contractsRoot } from './src/runtime/paths';
+import { contractsRoot, generatedDirOf } from './src/runtime/paths';
 
 const root = contractsRoot();
 const isWorker = process.env.TEST_WORKER_INDEX !== undefined;
@@ -30,6 +30,10 @@ const env = loadEnv();
 applyToProcessEnv(env);
 
 if (!isWorker) {
+  // Required here, not imported at the top: every worker loads this config too, and the loader
+  // and compiler (about 80 ms of module loading per worker) are of no use to a worker.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildGenerated } = require('./src/cli/build-generated') as typeof import('./src/cli/build-generated');
   const build = buildGenerated(root);
   if (build.errors.length > 0) fail(build.rendered);
 }
@@ -39,6 +43,18 @@ const positive = (value: string | undefined, fallback: number): number => {
   return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
+/**
+ * Against the local sandbox with no added latency a run is CPU-bound: one worker per core
+ * (on 2 cores 7-12 % faster than 4 workers and 950 MB instead of 1.3 GB at N = 2000). Against
+ * real vendors, or a sandbox with SANDBOX_LATENCY_MS, it is I/O-bound: workers mostly wait on
+ * the network, so twice the cores and at least 4 (docs/performance.md, "Workers").
+ */
+function defaultWorkers(): number {
+  const cores = availableParallelism();
+  const ioBound = !env.isSandbox || Number(process.env.SANDBOX_LATENCY_MS ?? 0) > 0;
+  return ioBound ? Math.max(4, 2 * cores) : cores;
+}
+
 export default defineConfig({
   testDir: generatedDirOf(root),
   testMatch: '**/*.spec.ts',
@@ -46,7 +62,7 @@ export default defineConfig({
   // Files run in parallel; a file's scenarios run in order in one worker. In Playwright 1.65
   // that is cheaper than fullyParallel, which re-reads a spec file for every test it hands out.
   fullyParallel: false,
-  workers: Math.max(1, positive(process.env.WORKERS, 4)), // I/O bound: more workers than cores pays
+  workers: Math.max(1, positive(process.env.WORKERS, defaultWorkers())),
   retries: positive(process.env.RETRIES, 0),
   forbidOnly: !!process.env.CI,
   reporter: reporters(),

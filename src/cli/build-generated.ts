@@ -7,7 +7,7 @@ import { formatLoadFailure } from '../dsl/errors';
 import { compileSuite, type GeneratedFile } from '../compiler/compile-suite';
 import { writeGenerated, type WriteResult } from '../compiler/write-generated';
 import { loadSuite } from '../loader/load-suite';
-import { PROJECT_ROOT } from '../runtime/paths';
+import { generatedDirOf, PROJECT_ROOT } from '../runtime/paths';
 
 export interface BuildOptions {
   vendors?: string[];
@@ -24,9 +24,8 @@ export interface BuildResult {
   generatedDir: string;
 }
 
-export function generatedDirOf(root: string): string {
-  return path.join(root, 'generated');
-}
+// Lives in runtime/paths.ts, which the config can import without the loader and compiler.
+export { generatedDirOf };
 
 export function buildGenerated(root: string, options: BuildOptions = {}): BuildResult {
   const generatedDir = generatedDirOf(root);

@@ -9,3 +9,8 @@ export function contractsRoot(processEnv: NodeJS.ProcessEnv = process.env): stri
   const root = processEnv.CONTRACTS_ROOT?.trim();
   return root ? path.resolve(root) : PROJECT_ROOT;
 }
+
+/** Where the compiler writes the spec files of a contracts root. */
+export function generatedDirOf(root: string): string {
+  return path.join(root, 'generated');
+}

@@ -1,7 +1,9 @@
 // "A check that cannot fail is a defect": for every sandbox fault, the contract suite must go red
-// on exactly the scenarios that prove the fault's clause, and stay green everywhere else. One
-// sandbox runs in this worker; each round switches one fault per vendor on and runs the suite.
-import { test, expect } from '@playwright/test';
+// on exactly the scenarios that prove the fault's clause, and stay green everywhere else. Each
+// round switches one fault per vendor on and runs the suite against a sandbox of its worker.
+// Rounds share no state (each worker has its own sandbox, started once, and a round sets its
+// faults before it runs), so they run in parallel: the child runs are most of `npm test`.
+import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSuite } from '../../src/loader/load-suite';
@@ -15,27 +17,35 @@ const { suite, errors } = loadSuite(PROJECT_ROOT);
 const cases = faultCases(suite, vendors);
 const plan = rounds(cases);
 
-// In order, one worker, sharing one sandbox; a red round does not stop the rounds after it.
-test.describe.configure({ mode: 'default' });
+interface WorkerSandbox {
+  sandbox: Sandbox;
+  port: string;
+}
 
-let sandbox: Sandbox | undefined;
-let port = '';
-
-test.beforeAll(async () => {
-  // Route prefixes come from the base URLs' paths, so the port in env/sandbox.env does not
-  // matter here: the sandbox takes a free port and the child run is told which.
-  sandbox = buildSandbox({ env: readSandboxEnv(), vendors });
-  await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = sandbox.app.server.address();
-  port = typeof address === 'object' && address ? String(address.port) : '';
+const test = base.extend<object, { workerSandbox: WorkerSandbox }>({
+  workerSandbox: [
+    async ({}, use) => {
+      // Route prefixes come from the base URLs' paths, so the port in env/sandbox.env does not
+      // matter here: the sandbox takes a free port and the child run is told which.
+      const sandbox = buildSandbox({ env: readSandboxEnv(), vendors });
+      await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = sandbox.app.server.address();
+      await use({ sandbox, port: typeof address === 'object' && address ? String(address.port) : '' });
+      await sandbox.app.close();
+    },
+    { scope: 'worker' },
+  ],
 });
 
-test.afterAll(async () => {
-  await sandbox?.app.close();
-});
+// A red round does not stop the others.
+test.describe.configure({ mode: 'parallel' });
 
-/** Runs the scenarios of the given vendors (all when none are given) against this sandbox. */
-function runSuite(only: readonly string[] = []): Promise<ContractRun> {
+// A child run of the whole suite takes seconds on an idle machine; the limit is for a machine
+// loaded with several times its cores, where a slow run must not read as a failed proof.
+const ROUND_TIMEOUT_MS = 600_000;
+
+/** Runs the scenarios of the given vendors (all when none are given) against a sandbox. */
+function runSuite({ port }: WorkerSandbox, only: readonly string[] = []): Promise<ContractRun> {
   const args = ['--grep-invert', '@findings'];
   if (only.length > 0) args.push('--grep', only.map((v) => `@${v}\\b`).join('|'));
   // CI is removed from the child's environment, so its webServer reuses this sandbox.
@@ -61,10 +71,10 @@ test('every clause has a scenario and a fault, and every fault names a real clau
   expect(committed, 'docs/fault-coverage.md is stale: run `npm run fault-table`').toBe(coverageMarkdown(rows));
 });
 
-test('with no fault switched on, every scenario is green', async () => {
-  test.setTimeout(180_000);
-  sandbox?.faults.set([]);
-  const run = await runSuite();
+test('with no fault switched on, every scenario is green', async ({ workerSandbox }) => {
+  test.setTimeout(ROUND_TIMEOUT_MS);
+  workerSandbox.sandbox.faults.set([]);
+  const run = await runSuite(workerSandbox);
   expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
   const red = run.outcomes.filter((o) => o.status === 'failed').map((o) => `${o.vendor} › ${o.scenario}: ${o.message.slice(0, 300)}`);
   expect(red).toEqual([]);
@@ -72,10 +82,10 @@ test('with no fault switched on, every scenario is green', async () => {
 });
 
 for (const [index, round] of plan.entries()) {
-  test(`fault round ${index + 1}: ${round.map((c) => c.fault).join(', ')}`, async () => {
-    test.setTimeout(180_000);
-    sandbox?.faults.set(round.map((c) => c.fault));
-    const run = await runSuite(round.map((c) => c.vendor));
+  test(`fault round ${index + 1}: ${round.map((c) => c.fault).join(', ')}`, async ({ workerSandbox }) => {
+    test.setTimeout(ROUND_TIMEOUT_MS);
+    workerSandbox.sandbox.faults.set(round.map((c) => c.fault));
+    const run = await runSuite(workerSandbox, round.map((c) => c.vendor));
     expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
     for (const c of round) {
       const red = redFor(run, c.vendor);

@@ -2,10 +2,10 @@
 // child process, and reads its JSON report. The child gets a clean environment: the variables
 // Playwright sets in this test's own worker (TEST_WORKER_INDEX, …) would make the child's config
 // believe it is a worker and skip compiling.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runChild } from './process-tree';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PLAYWRIGHT_CLI = path.join(PROJECT_ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -19,6 +19,8 @@ export interface TestOutcome {
 
 export interface ContractRun {
   code: number | null;
+  pid: number; // also the run's process group
+  stopped: boolean; // stopped by the limit or the signal
   stdout: string;
   stderr: string;
   outcomes: TestOutcome[];
@@ -29,7 +31,11 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Keep the config's reporters (reports/ is written); by default only a private JSON report. */
   configReporters?: boolean;
+  /** A guard against a hung run (process-tree.ts has the generous default), not a speed check. */
   timeoutMs?: number;
+  /** Aborting stops the run and everything it started (its workers and its webServer). */
+  signal?: AbortSignal;
+  onSpawn?: (pid: number) => void;
 }
 
 export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -52,17 +58,10 @@ export async function runContracts(options: RunOptions = {}): Promise<ContractRu
   if (!options.configReporters) args.push('--reporter=json', `--output=${path.join(work, 'test-results')}`);
   const env = childEnv({ PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile, ...options.env });
 
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  const run = await runChild(args, { cwd: PROJECT_ROOT, env, timeoutMs: options.timeoutMs, signal: options.signal, onSpawn: options.onSpawn });
 
   const reportFile = options.configReporters ? path.join(PROJECT_ROOT, 'reports', 'results.json') : jsonFile;
-  return { code, stdout, stderr, outcomes: readOutcomes(reportFile) };
+  return { ...run, outcomes: readOutcomes(reportFile) };
 }
 
 interface JsonSuite {

@@ -3,11 +3,11 @@
 // temporary folder and its fixture server on a free port. The child gets a clean environment:
 // the variables Playwright sets in this test's worker (TEST_WORKER_INDEX, …) would make the
 // child's config believe it is a worker.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runChild as runInGroup } from '../../e2e/support/process-tree';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURE_CONFIG = path.join(ROOT, 'tests', 'reporting', 'fixtures', 'fixture.config.ts');
@@ -55,15 +55,12 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-export async function runChild(argv: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<ChildRun> {
-  const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+/**
+ * Runs node with the given arguments in its own process group (e2e/support/process-tree.ts):
+ * stopped with everything it started, at a limit generous enough for a loaded machine.
+ */
+export async function runChild(argv: string[], env: NodeJS.ProcessEnv, timeoutMs?: number): Promise<ChildRun> {
+  const { code, stdout, stderr } = await runInGroup(argv, { cwd: ROOT, env, timeoutMs });
   return { code, stdout, stderr };
 }
 
