@@ -3,6 +3,7 @@
 // A load error stops the run with every error printed. TARGET picks env/<target>.env; the
 // sandbox target starts the local sandbox as Playwright's webServer.
 import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { reporters } from './src/reporting/reporters';
@@ -28,6 +29,11 @@ function loadEnv(): TargetEnv {
 const env = loadEnv();
 // The webServer command and the workers inherit the target's variables from this process.
 applyToProcessEnv(env);
+
+// The sandbox's /__sandbox controls need a per-process token. The runner makes one per run (unless
+// one is given) and hands it to the sandbox it starts and, through process.env, to its workers,
+// which load this file again and keep the inherited value.
+process.env.SANDBOX_CONTROL_TOKEN ||= randomBytes(32).toString('base64url');
 
 if (!isWorker) {
   // Required here, not imported at the top: every worker loads this config too, and the loader
@@ -74,7 +80,7 @@ export default defineConfig({
         cwd: __dirname,
         url: `${process.env.SANDBOX_ORIGIN ?? 'http://127.0.0.1:4010'}/__sandbox/health`,
         reuseExistingServer: !process.env.CI,
-        env: { SANDBOX_QUIET: '1' },
+        env: { SANDBOX_QUIET: '1', SANDBOX_CONTROL_TOKEN: process.env.SANDBOX_CONTROL_TOKEN },
         stdout: 'ignore',
       }
     : undefined,

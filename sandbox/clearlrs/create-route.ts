@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseBasicAuthorization } from '../core/basic-auth';
+import { REFUSES_METHOD } from '../core/http-guards';
 import type { VendorContext } from '../core/vendor-module';
 import { parseCreateBody } from './body';
 import type { ClearlrsFault } from './faults';
@@ -56,6 +57,7 @@ export function registerCreate(app: FastifyInstance, ctx: VendorContext, store: 
   // inference: the document states POST only; other methods get 405 with Allow (RFC 9110 §15.5.6).
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    config: REFUSES_METHOD,
     url: '/api/auth/basic',
     handler: async (_request, reply) => sendError(reply.header('allow', 'POST'), 405, 'method_not_allowed', 'Use POST.'),
   });

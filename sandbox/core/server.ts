@@ -1,12 +1,35 @@
 // Builds the sandbox: one Fastify app, each vendor mounted under the path of its base URL, plus
 // a sandbox-only control API under /__sandbox (faults, clock, reset, health). Nothing here knows
-// a vendor's rules; those live in sandbox/<vendor>/.
+// a vendor's rules; those live in sandbox/<vendor>/. What every vendor gets from here: bodies
+// and queries without prototype names, small per-route body limits, 405 for wrong methods, one
+// Authorization header at most, timeouts, and JSON for every error.
+import { parse as parseQuery } from 'node:querystring';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import { OffsetClock } from './clock';
+import { controlTokenFrom, registerControlRoutes } from './control-routes';
 import { FaultBoard } from './faults';
+import { guardRoutes, refuseDuplicateAuthorization } from './http-guards';
+import { acceptMultipart, UNREADABLE_MULTIPART } from './multipart-body';
+import { safeRecord } from './safe-keys';
 import type { VendorModule } from './vendor-module';
+
+export interface SandboxTimeouts {
+  /** Whole request, headers and body (Node's requestTimeout). */
+  requestMs: number;
+  /** Until the request headers are complete (Node's headersTimeout). */
+  headersMs: number;
+  /** A socket with no traffic at all (Fastify's connectionTimeout, Node's server.timeout). */
+  idleMs: number;
+  /** An idle keep-alive connection between two requests. */
+  keepAliveMs: number;
+  /** How often Node checks requestMs and headersMs (connectionsCheckingInterval). */
+  checkEveryMs: number;
+}
+
+// Without a proxy in front, Fastify's docs ask for a non-zero requestTimeout; its defaults (0, 0,
+// 72 s) let a silent client hold a socket for over a minute (research §(b), L23/L24).
+export const DEFAULT_TIMEOUTS: SandboxTimeouts = { requestMs: 10_000, headersMs: 5_000, idleMs: 10_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
 
 export interface SandboxOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -16,12 +39,17 @@ export interface SandboxOptions {
   /** Added to every response: models a real network for the latency benchmark. */
   latencyMs?: number;
   logger?: boolean;
+  /** The token /__sandbox controls need; default SANDBOX_CONTROL_TOKEN of `env`, else random. */
+  controlToken?: string;
+  timeouts?: Partial<SandboxTimeouts>;
 }
 
 export interface Sandbox {
   app: FastifyInstance;
   faults: FaultBoard;
   clock: OffsetClock;
+  /** Send it as x-sandbox-control-token on /__sandbox requests. */
+  controlToken: string;
 }
 
 /** The URL path of a vendor's base URL, which becomes its route prefix ("" for none). */
@@ -31,22 +59,36 @@ export function prefixOf(baseUrl: string | undefined): string {
 }
 
 export function buildSandbox(options: SandboxOptions): Sandbox {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, return503OnClosing: true });
+  const t = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    requestTimeout: t.requestMs,
+    connectionTimeout: t.idleMs,
+    keepAliveTimeout: t.keepAliveMs,
+    http: { headersTimeout: t.headersMs, connectionsCheckingInterval: t.checkEveryMs },
+    // Query objects are keyed by the client: null prototype, no prototype names.
+    routerOptions: { querystringParser: (query: string) => safeRecord(parseQuery(query)) },
+  });
   const clock = new OffsetClock();
   const faults = new FaultBoard(options.vendors);
   faults.set(options.faults ?? []);
+  const controlToken = options.controlToken ?? controlTokenFrom(options.env);
 
-  void app.register(formbody);
-  void app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 64 * 1024, files: 4 } });
+  // node:querystring builds null-prototype objects; the filter drops prototype names as well.
+  void app.register(formbody, { parser: (body: string) => safeRecord(parseQuery(body)) });
+  acceptMultipart(app);
   // Bodies of any other type reach the vendor as text, so each vendor decides what it rejects.
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  refuseDuplicateAuthorization(app);
 
   // Never leak framework internals (FST_* codes, stack traces): a generic body with the status.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = statusFor(error, request.headers['content-type'], request.body);
+    const status = statusFor(error);
     if (status >= 500) app.log.error({ err: { message: error.message } }, 'sandbox error');
     void reply.status(status).type('application/json; charset=utf-8').send({
-      error: status >= 500 ? 'internal_error' : 'bad_request',
+      error: status >= 500 ? 'internal_error' : (ERROR_NAMES[status] ?? 'bad_request'),
       message: status >= 500 ? 'The sandbox failed to handle the request.' : 'The request could not be processed.',
     });
   });
@@ -63,64 +105,25 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
     const ctx = { env: options.env, clock, faults: faults.forVendor(vendor.name) };
     void app.register(
       (scoped, _options, done) => {
-        vendor.register(scoped, ctx);
+        guardRoutes(scoped, () => vendor.register(scoped, ctx));
         done();
       },
       { prefix: prefixOf(options.env[vendor.baseUrlVar]) },
     );
   }
 
-  registerControlRoutes(app, options.vendors, faults, clock);
-  return { app, faults, clock };
+  registerControlRoutes(app, options.vendors, faults, clock, controlToken);
+  return { app, faults, clock, controlToken };
 }
 
-// A hundred years: far beyond any token lifetime, far below where Date arithmetic breaks.
-const MAX_ADVANCE_SECONDS = 100 * 365 * 24 * 3600;
+const ERROR_NAMES: Record<number, string> = { 413: 'payload_too_large', 415: 'unsupported_media_type' };
 
 /**
- * The status for an error that reached the core. A multipart body the parser cannot read (no
- * boundary, a truncated part) throws without a status code; that is the client's fault: 400.
+ * The status for an error that reached the core. Errors with a client status keep it; a body the
+ * multipart reader could not read is already a 400 (multipart-body.ts); anything else is ours.
  */
-function statusFor(error: FastifyError, contentType: string | undefined, body: unknown): number {
+function statusFor(error: FastifyError): number {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 600) return error.statusCode;
-  if (/^\s*multipart\//i.test(contentType ?? '') && body === undefined) return 400;
+  if (error.code === UNREADABLE_MULTIPART) return 400;
   return 500;
-}
-
-function registerControlRoutes(app: FastifyInstance, vendors: readonly VendorModule[], faults: FaultBoard, clock: OffsetClock): void {
-  // Handlers that return a plain value (not a promise) are sent by Fastify as they are.
-  app.get('/__sandbox/health', () => ({ ok: true }));
-  app.get('/__sandbox/faults', () => ({
-    active: faults.active(),
-    known: vendors.flatMap((v) =>
-      Object.entries(v.faults).map(([local, spec]) => ({ name: `${v.name}.${local}`, vendor: v.name, ...spec })),
-    ),
-  }));
-  app.put<{ Body: { faults?: unknown } }>('/__sandbox/faults', async (request, reply) => {
-    const names = request.body?.faults;
-    if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) {
-      return reply.status(400).send({ error: 'bad_request', message: 'body must be {"faults": ["<vendor>.<fault>", ...]}' });
-    }
-    try {
-      faults.set(names);
-    } catch (error) {
-      return reply.status(400).send({ error: 'unknown_fault', message: (error as Error).message });
-    }
-    return { active: faults.active() };
-  });
-  app.post<{ Body: { advanceSeconds?: unknown } }>('/__sandbox/clock', async (request, reply) => {
-    const seconds = request.body?.advanceSeconds;
-    // The cap keeps the clock a valid date (1e308 s would make every expiry Infinity).
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
-      return reply.status(400).send({ error: 'bad_request', message: `body must be {"advanceSeconds": <number from 0 to ${MAX_ADVANCE_SECONDS}>}` });
-    }
-    clock.advance(seconds);
-    return { advancedSeconds: seconds };
-  });
-  app.post('/__sandbox/reset', () => {
-    for (const v of vendors) v.reset();
-    clock.reset();
-    faults.set([]);
-    return { reset: true };
-  });
 }

@@ -2,6 +2,7 @@
 // (vendor-docs/couchdrop-authenticate.md, "Authenticate with username and password").
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { REFUSES_METHOD } from '../core/http-guards';
 import type { VendorContext } from '../core/vendor-module';
 import { readLoginBody } from './body';
 import type { CouchdropFault } from './faults';
@@ -51,6 +52,7 @@ export function registerAuthenticate(app: FastifyInstance, ctx: VendorContext, s
   // rather than Fastify's 404, so a client using the wrong method learns why.
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    config: REFUSES_METHOD,
     url: '/authenticate',
     handler: async (_request, reply) => sendJson(reply.header('allow', 'POST'), 405, { err: 'Method not allowed' }),
   });

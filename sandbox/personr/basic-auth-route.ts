@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseBasicAuthorization, type BasicCredentials } from '../core/basic-auth';
+import { REFUSES_METHOD } from '../core/http-guards';
 import type { VendorContext } from '../core/vendor-module';
 import { isJson, isMultipart } from './body';
 import type { PersonrFault } from './faults';
@@ -56,6 +57,7 @@ export function registerBasicAuth(app: FastifyInstance, ctx: VendorContext, stor
   // requires Allow): any other method is refused with 405 and issues no token.
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    config: REFUSES_METHOD,
     url: '/api-basic-auth',
     handler: async (request, reply) => {
       if (request.method === 'GET' && fault('get-issues-token')) return issueToken(request, reply);

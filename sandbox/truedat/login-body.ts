@@ -1,6 +1,7 @@
 // Reads the login credentials the way td-auth's SessionController.create/2 matches them:
 // %{"user" => %{"user_name" => u, "password" => p}}, nested under "user" (research §4 "Body
 // (code)"). access_method is ignored, as td-auth has done since 2.12.4.
+import { emptyRecord, isRecord, isSafeKey } from '../core/safe-keys';
 
 export interface LoginBody {
   userName: string;
@@ -11,23 +12,25 @@ export interface LoginBody {
 
 type Params = Record<string, unknown>;
 
-function isParams(value: unknown): value is Params {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
-}
+// Buffers (multipart files) and arrays are values, never groups of fields.
+const isParams = isRecord;
 
 // inference (Plug.Parsers :urlencoded / :multipart): a form field named "user[user_name]" becomes
-// params["user"]["user_name"]. The sandbox's form parsers keep such names flat, so nest them here.
+// params["user"]["user_name"]. The sandbox's form parsers keep such names flat, so nest them here,
+// into null-prototype groups, skipping any name with a prototype part: nesting
+// "__proto__[content-type]" into a plain object once rewrote every object of the process.
 function nestBracketNames(flat: Params): Params {
-  const nested: Params = {};
+  const nested = emptyRecord();
   for (const [name, value] of Object.entries(flat)) {
+    if (!isSafeKey(name)) continue;
     const match = /^([^[\]]+)\[([^[\]]+)\]$/.exec(name);
     if (!match) {
       nested[name] = value;
       continue;
     }
     const [, outer = '', inner = ''] = match;
-    const existing = nested[outer];
-    const group: Params = isParams(existing) ? existing : {};
+    const existing = Object.hasOwn(nested, outer) ? nested[outer] : undefined;
+    const group: Params = isParams(existing) ? existing : emptyRecord();
     group[inner] = value;
     nested[outer] = group;
   }

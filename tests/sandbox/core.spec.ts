@@ -146,7 +146,7 @@ test.describe('core: control routes, 404 and errors', () => {
     await sandbox.app.close();
   });
   const put = (payload: unknown, type = 'application/json'): Promise<LightMyRequestResponse> =>
-    sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', headers: { 'content-type': type }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', headers: { 'x-sandbox-control-token': sandbox.controlToken, 'content-type': type }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 
   test('prefixOf takes the base URL path without trailing slashes', () => {
     expect(prefixOf('http://127.0.0.1:4010/truedat/')).toBe('/truedat');
@@ -162,7 +162,7 @@ test.describe('core: control routes, 404 and errors', () => {
   });
 
   test('faults: GET lists known and active, PUT switches them, and the vendor sees it', async () => {
-    const listed = await sandbox.app.inject({ method: 'GET', url: '/__sandbox/faults' });
+    const listed = await sandbox.app.inject({ method: 'GET', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/faults' });
     expect(listed.json()).toEqual({ active: [], known: [{ name: 'probe.always-418', vendor: 'probe', clause: 'probe.ok', description: 'The probe answers 418.' }] });
     expect((await put({ faults: ['probe.always-418'] })).json()).toEqual({ active: ['probe.always-418'] });
     expect((await sandbox.app.inject({ method: 'GET', url: '/probe/ok' })).statusCode).toBe(418);
@@ -175,7 +175,7 @@ test.describe('core: control routes, 404 and errors', () => {
     const res = await put({ faults: ['probe.always-418', 'probe.nope'] });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'unknown_fault', message: 'unknown fault(s): probe.nope' });
-    expect((await sandbox.app.inject({ method: 'GET', url: '/__sandbox/faults' })).json<{ active: string[] }>().active).toEqual(['probe.always-418']);
+    expect((await sandbox.app.inject({ method: 'GET', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/faults' })).json<{ active: string[] }>().active).toEqual(['probe.always-418']);
     await put({ faults: [] });
   });
 
@@ -191,22 +191,22 @@ test.describe('core: control routes, 404 and errors', () => {
   test('clock: advance moves every request, bad bodies get 400, reset puts it back', async () => {
     const now = async (): Promise<number> => (await sandbox.app.inject({ method: 'GET', url: '/probe/ok' })).json<{ now: number }>().now;
     for (const payload of [{ advanceSeconds: -1 }, { advanceSeconds: 'ten' }, { advanceSeconds: 1e308 }, {}]) {
-      const res = await sandbox.app.inject({ method: 'POST', url: '/__sandbox/clock', payload });
+      const res = await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/clock', payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
-    const res = await sandbox.app.inject({ method: 'POST', url: '/__sandbox/clock', payload: { advanceSeconds: 3600 } });
+    const res = await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/clock', payload: { advanceSeconds: 3600 } });
     expect(res.json()).toEqual({ advancedSeconds: 3600 });
     expect((await now()) - Date.now()).toBeGreaterThan(3_590_000);
     const offset = await sandbox.app.inject({ method: 'GET', url: '/probe/ok', headers: { [CLOCK_OFFSET_HEADER]: '60' } });
     expect(offset.json<{ now: number }>().now - Date.now()).toBeGreaterThan(3_650_000);
-    await sandbox.app.inject({ method: 'POST', url: '/__sandbox/reset' });
+    await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/reset' });
     expect(Math.abs((await now()) - Date.now())).toBeLessThan(1_000);
   });
 
   test('reset calls every vendor reset, switches faults off and answers {reset:true}', async () => {
     await put({ faults: ['probe.always-418'] });
     const before = resets;
-    const res = await sandbox.app.inject({ method: 'POST', url: '/__sandbox/reset' });
+    const res = await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/reset' });
     expect(res.json()).toEqual({ reset: true });
     expect(resets).toBe(before + 1);
     expect(sandbox.faults.active()).toEqual([]);
@@ -233,7 +233,7 @@ test.describe('core: control routes, 404 and errors', () => {
 
   test('a multipart body the parser cannot read gets 400, not 500', async () => {
     for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=xyz']) {
-      const res = await sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', headers: { 'content-type': contentType }, payload: '--xyz\r\nbroken' });
+      const res = await sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', headers: { 'x-sandbox-control-token': sandbox.controlToken, 'content-type': contentType }, payload: '--xyz\r\nbroken' });
       expect(res.statusCode, contentType).toBe(400);
       expect(res.json()).toEqual({ error: 'bad_request', message: 'The request could not be processed.' });
     }

@@ -121,16 +121,17 @@ for (const [name, authorization] of Object.entries(oddHeaders)) {
   });
 }
 
-test('only GET is served: other methods get the sandbox 404, not a 500', async () => {
+test('only GET is served: other methods get 405 with Allow, not a 404 or a 500', async () => {
   const res = await sandbox.app.inject({ method: 'POST', url: `${prefix}/en/user/me`, headers: { authorization: basic() } });
-  expect(res.statusCode).toBe(404);
+  expect(res.statusCode).toBe(405);
+  expect(res.headers.allow).toBe('GET, HEAD');
 });
 
 test('faults are switched by their full name through the control API', async () => {
-  const on = await sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', payload: { faults: ['nexudus.valid-basic-refused'] } });
+  const on = await sandbox.app.inject({ method: 'PUT', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/faults', payload: { faults: ['nexudus.valid-basic-refused'] } });
   expect(on.statusCode).toBe(200);
   expect((await get('/en/user/me', basic())).statusCode).toBe(401);
-  await sandbox.app.inject({ method: 'POST', url: '/__sandbox/reset' });
+  await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/reset' });
   expect((await get('/en/user/me', basic())).statusCode).toBe(200);
 });
 

@@ -180,7 +180,7 @@ test.describe('the protected workflow (POST /api-probe)', () => {
 
   test('the global sandbox clock expires tokens as well', async () => {
     const live = await token();
-    const clock = await sandbox.app.inject({ method: 'POST', url: '/__sandbox/clock', payload: { advanceSeconds: YEAR + 1 } });
+    const clock = await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/clock', payload: { advanceSeconds: YEAR + 1 } });
     expect(clock.statusCode).toBe(200);
     expect((await probe(`Bearer ${live}`)).statusCode).toBe(401);
     sandbox.clock.reset();
@@ -202,16 +202,16 @@ test.describe('the protected workflow (POST /api-probe)', () => {
     personr.reset();
     expect((await probe(`Bearer ${before}`)).statusCode).toBe(401);
     const again = await token();
-    expect((await sandbox.app.inject({ method: 'POST', url: '/__sandbox/reset' })).statusCode).toBe(200);
+    expect((await sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/reset' })).statusCode).toBe(200);
     expect((await probe(`Bearer ${again}`)).statusCode).toBe(401);
   });
 });
 
 test('faults are switched by their full name through the control API', async () => {
-  const on = await sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', payload: { faults: ['personr.issue-201'] } });
+  const on = await sandbox.app.inject({ method: 'PUT', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/faults', payload: { faults: ['personr.issue-201'] } });
   expect(on.statusCode).toBe(200);
   expect((await issue()).statusCode).toBe(201);
-  await sandbox.app.inject({ method: 'PUT', url: '/__sandbox/faults', payload: { faults: [] } });
+  await sandbox.app.inject({ method: 'PUT', headers: { 'x-sandbox-control-token': sandbox.controlToken }, url: '/__sandbox/faults', payload: { faults: [] } });
   expect((await issue()).statusCode).toBe(200);
 });
 

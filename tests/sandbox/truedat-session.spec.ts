@@ -82,7 +82,7 @@ test.describe('truedat sandbox: the Bearer token', () => {
 
   test('reset forgets every issued token', async () => {
     const { token } = await td.session();
-    const reset = await td.sandbox.app.inject({ method: 'POST', url: '/__sandbox/reset' });
+    const reset = await td.sandbox.app.inject({ method: 'POST', headers: { 'x-sandbox-control-token': td.sandbox.controlToken }, url: '/__sandbox/reset' });
     expect(reset.statusCode).toBe(200);
     expect((await td.verify(token)).statusCode).toBe(401);
   });
