@@ -45,6 +45,7 @@ clauses:
     text: A POST to /echo gets 200 and a body that matches bench/echo.json.
     doc: echo
     section: Echo
+    evidence: documented
 `;
 
 function scenarioYaml(index: number): string {

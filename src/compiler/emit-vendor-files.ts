@@ -1,5 +1,6 @@
 // Emits the two per-vendor files: `vendor.ts`, the run-time facts of vendor.yaml that every spec
-// of the vendor imports (its base URL variable and which variables are secret or optional), and
+// of the vendor imports (its base URL variable, which variables are secret or optional, each
+// clause's evidence level and the known drift), and
 // `findings.spec.ts`, one always-passing test whose annotations carry the document findings
 // into every report without ever failing the run.
 import type { Finding, VendorManifest } from '../dsl/model';
@@ -12,6 +13,9 @@ export function emitVendorInfo(vendor: VendorManifest, runtimeImport: string): s
     title: vendor.title,
     baseUrlVar: vendor.baseUrlVar,
     variables: vendor.variables.map((v) => ({ name: v.name, secret: v.secret, optional: v.optional })),
+    // What the runtime needs to judge a failure (runtime/verdict.ts): evidence levels and drift.
+    evidence: Object.fromEntries(vendor.clauses.map((c) => [c.id, c.evidence])),
+    drift: vendor.drift.map((d) => ({ id: d.id, clause: d.clause, yaml: `${d.loc.file}:${d.loc.line}`, text: d.text, source: d.source, observed: d.observed })),
   };
   return [
     `// Generated from ${vendor.file} by \`npm run compile\`; do not edit.`,

@@ -40,6 +40,9 @@ export interface VariableSpec {
   loc: SourceLocation;
 }
 
+/** How we know a clause holds for the real vendor (the same levels as facts.ts's Evidence). */
+export type ClauseEvidence = 'documented' | 'observed' | 'inferred';
+
 export interface ClauseSpec {
   id: string; // local to the vendor, e.g. "session.created"
   text: string; // the promise, in one sentence
@@ -47,6 +50,33 @@ export interface ClauseSpec {
   section: string; // heading of the section the promise comes from
   /** Every field of the clause as written (evidence, source...), for the manifest. */
   fields?: Record<string, unknown>;
+  /** documented: the vendor document says so; observed: `source` shows it; inferred: from `from`. */
+  evidence: ClauseEvidence;
+  /** Where the real behaviour is shown (required for observed): a file at a tag, a page, a thread. */
+  source?: string;
+  /** What an inferred clause is inferred from (an RFC, a related page, the sandbox's choice). */
+  from?: string;
+  loc: SourceLocation;
+}
+
+/** How one mismatch must look for a failure to be the known drift: every given field must match. */
+export interface DriftMismatch {
+  path: string; // MismatchRecord.path, e.g. "body refresh_token", "status"
+  keyword?: string; // MismatchRecord.keyword, e.g. "required", "pattern"
+  /** The value the vendor sent (`absent: true` or `equals:` in YAML); JSON values compare deeply. */
+  actual?: { absent: true } | { equals: unknown };
+}
+
+/** A clause reality is known to break: the failure it causes is reported, not alarmed. */
+export interface DriftEntry {
+  id: string; // unique within the vendor, e.g. refresh-token-cookie-only
+  clause: string; // ClauseSpec.id
+  finding?: string; // Finding.id it belongs to
+  source: string; // where the real behaviour is shown
+  version: string; // which versions of the service behave so
+  text: string; // the behaviour actually observed, in words
+  /** The mismatches the drift causes; a failure matches when every mismatch matches one of them. */
+  observed: DriftMismatch[];
   loc: SourceLocation;
 }
 
@@ -71,6 +101,8 @@ export interface VendorManifest {
   variables: VariableSpec[];
   clauses: ClauseSpec[];
   findings: Finding[];
+  /** Known drift (`drift:` in vendor.yaml); empty when the file has none. */
+  drift: DriftEntry[];
   file: string;
   loc: SourceLocation;
 }

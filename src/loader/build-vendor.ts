@@ -1,6 +1,8 @@
 // vendor.yaml -> VendorManifest, with the checks that need the whole manifest: the vendor id
-// matches its folder, documents named by clauses and findings exist, finding ids are unique.
+// matches its folder, documents named by clauses and findings exist, finding ids are unique;
+// clause evidence and drift entries are checked in build-drift.ts.
 import type { ClauseSpec, Finding, FindingSeverity, VariableSpec, VendorDocument, VendorManifest } from '../dsl/model';
+import { buildDrift, clauseEvidence } from './build-drift';
 import { didYouMean } from './did-you-mean';
 import { quote } from './describe';
 import type { Problems } from './problems';
@@ -37,7 +39,7 @@ export function buildVendor(data: unknown, folder: string, problems: Problems): 
   const clauses: ClauseSpec[] = Object.entries(dict(root.clauses)).map(([id, value]) => {
     const c = dict(value);
     checkDoc(['clauses', id, 'doc'], c.doc);
-    return { id, text: text(c.text), doc: text(c.doc), section: text(c.section), fields: { ...c }, loc: problems.loc(['clauses', id]) };
+    return { id, text: text(c.text), doc: text(c.doc), section: text(c.section), ...clauseEvidence(id, c, problems), fields: { ...c }, loc: problems.loc(['clauses', id]) };
   });
   const seenFindings = new Map<string, number>();
   const findings: Finding[] = list(root.findings).map((value, index) => {
@@ -51,5 +53,6 @@ export function buildVendor(data: unknown, folder: string, problems: Problems): 
     const severity = (['info', 'minor', 'major'] as const).find((s) => s === f.severity) ?? 'info';
     return { id, doc: text(f.doc), section: text(f.section), severity: severity satisfies FindingSeverity, text: text(f.text), contract: text(f.contract), loc: problems.loc(['findings', index], 'value') };
   });
-  return { vendor: vendor || folder, title: text(root.title), baseUrlVar: text(root.baseUrl), documents, variables, clauses, findings, file, loc: problems.loc([], 'value') };
+  const drift = buildDrift(root.drift, clauses, findings, problems);
+  return { vendor: vendor || folder, title: text(root.title), baseUrlVar: text(root.baseUrl), documents, variables, clauses, findings, drift, file, loc: problems.loc([], 'value') };
 }

@@ -34,10 +34,13 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
   contractVendor: [undefined, { option: true }],
   contract: async ({ contractRequest, contractVendor }, use, testInfo) => {
     if (!contractVendor) throw new Error('config: no vendor for this file: its generated code must call test.use({ contractVendor })');
-    await use(new Contract(contractRequest, workerContext(), contractVendor, testInfo));
+    const contract = new Contract(contractRequest, workerContext(), contractVendor, testInfo);
+    await use(contract);
     // A test that stopped between a response and the runtime's clearCookies (a timeout, a
     // thrown error) must not hand its cookies to the next test of this worker.
     if (testInfo.status !== testInfo.expectedStatus) await contractRequest.clearCookies();
+    // A passing scenario that proved a known-drift clause reports it (runtime/verdict.ts).
+    contract.finish(testInfo.status);
   },
 });
 

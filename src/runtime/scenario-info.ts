@@ -1,12 +1,29 @@
 // The data a generated spec file hands the runtime: its vendor (from vendor.yaml, without the
 // parts only the loader needs) and, per test, the scenario's run-time facts. The compiler writes
 // both as plain object literals; the step literals themselves are the model's StepSpec.
+import type { Evidence } from '../dsl/facts';
+import type { DriftMismatch } from '../dsl/model';
+
+/** A drift entry of vendor.yaml as the compiler writes it into generated/<vendor>/vendor.ts. */
+export interface DriftInfo {
+  id: string;
+  clause: string;
+  /** "specs/truedat/vendor.yaml:120". */
+  yaml: string;
+  text: string;
+  source: string;
+  observed: readonly DriftMismatch[];
+}
 
 export interface VendorInfo {
   vendor: string;
   title: string;
   baseUrlVar: string;
   variables: readonly { name: string; secret: boolean; optional: boolean }[];
+  /** Each clause's evidence level in vendor.yaml; a clause not listed counts as documented. */
+  evidence?: Readonly<Record<string, Evidence>>;
+  /** The vendor's known-drift entries (runtime/verdict.ts). */
+  drift?: readonly DriftInfo[];
 }
 
 export interface ScenarioInfo {

@@ -50,6 +50,9 @@ test('the vendor manifest keeps everything vendor.yaml says, with defaults', () 
     ['login.refused', 'login', 'Errors'],
     ['token.expires', 'tokens', 'Lifetime'],
   ]);
+  // Every clause carries its evidence level (required in vendor.yaml; see the golden load errors).
+  expect(acme?.clauses.map((c) => c.evidence)).toEqual(['documented', 'documented', 'documented']);
+  expect(acme?.drift).toEqual([]);
   expect(acme?.findings).toEqual([
     {
       id: 'sample-method',
@@ -58,10 +61,10 @@ test('the vendor manifest keeps everything vendor.yaml says, with defaults', () 
       severity: 'minor',
       text: 'The text says POST; the curl sample uses GET.',
       contract: 'The contract follows the text (POST).',
-      loc: { file: 'specs/acme/vendor.yaml', line: 36, col: 5 },
+      loc: { file: 'specs/acme/vendor.yaml', line: 39, col: 5 },
     },
   ]);
-  expect(acme?.clauses[1]?.loc).toEqual({ file: 'specs/acme/vendor.yaml', line: 27, col: 3 });
+  expect(acme?.clauses[1]?.loc).toEqual({ file: 'specs/acme/vendor.yaml', line: 28, col: 3 });
 });
 
 test('scenario defaults: severity, lock, doc, sandboxOnly, production, noRetry, tags', () => {

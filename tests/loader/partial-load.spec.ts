@@ -30,7 +30,7 @@ test('a broken vendor.yaml takes its vendor out of the suite, but its contract f
   const root = copyOfValid();
   try {
     // Valid but for one typo, and without the variables, documents and clauses the contracts use.
-    const manifest = 'vendor: acme\ntitle: ACME\nbaseUrl: ACME_BASE_URL\ndocuments: { login: { file: a.md, titel: A } }\nclauses: { login.ok: { text: t, doc: login, section: s } }\n';
+    const manifest = 'vendor: acme\ntitle: ACME\nbaseUrl: ACME_BASE_URL\ndocuments: { login: { file: a.md, titel: A } }\nclauses: { login.ok: { text: t, doc: login, section: s, evidence: documented } }\n';
     writeFileSync(path.join(root, 'specs/acme/vendor.yaml'), manifest);
     const { suite, errors } = loadSuite(root);
     expect(suite).toEqual({ vendors: [], files: [] });
