@@ -117,7 +117,8 @@ async function main(args: string[]): Promise<number> {
 
   const today = process.env.MONITOR_TODAY || new Date().toISOString().slice(0, 10);
   const failing = [
-    ...summary.failures.map((f) => `${f.vendor} › ${f.scenario}`),
+    // Failures of classes that neither alarm nor degrade never notify: MONITOR_ALARM_ON says so.
+    ...decision.alarming.map((f) => `${f.vendor} › ${f.scenario}`),
     ...(summary.runErrors.length > 0 ? ['(the run itself) › errors outside any test'] : []), ...decision.degraded.map((d) => `${d.vendor} › (vendor unreachable)`),
   ];
   const flaky = [...summary.flaky, ...facts.flakyNetwork].map((f) => `${f.vendor} › ${f.scenario}`);

@@ -19,7 +19,7 @@ export interface RunFacts {
   notRun: ScenarioFact[];
   /** Judged wrong-password answers per account (variable name) over the run, and per scenario. */
   judged: Record<string, number>;
-  judgedByScenario: { vendor: string; scenario: string; account: string; judged: number }[];
+  judgedByScenario: { vendor: string; scenario: string; account: string; judged: number; maxPerRequest: number }[];
 }
 
 interface JsonAnnotation {
@@ -70,12 +70,12 @@ function collect(facts: RunFacts, vendor: string, scenario: string, annotations:
   if (verdicts.has('not-run')) facts.notRun.push({ vendor, scenario, reason });
   const judged = new Set(annotations.filter((a) => a.type === JUDGED_WRONG_PASSWORD).map((a) => a.description ?? ''));
   for (const entry of judged) {
-    const match = /^(.*): (\d+)$/.exec(entry);
+    const match = /^(.*): (\d+) \(at most (\d+) per request\)$/.exec(entry);
     if (!match) continue;
     const account = match[1] ?? '';
     const n = Number(match[2]);
     facts.judged[account] = (facts.judged[account] ?? 0) + n;
-    facts.judgedByScenario.push({ vendor, scenario, account, judged: n });
+    facts.judgedByScenario.push({ vendor, scenario, account, judged: n, maxPerRequest: Number(match[3]) });
   }
 }
 

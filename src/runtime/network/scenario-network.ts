@@ -18,13 +18,17 @@ import { networkSettings, type NetworkSettings } from './settings';
 /** The parts of TestInfo the network side uses; a harness may leave out all but annotations. */
 export type NetworkTestInfo = Pick<TestInfo, 'annotations'> & Partial<Pick<TestInfo, 'attachments' | 'setTimeout' | 'timeout' | 'project' | 'status'>>;
 
-/** Annotation type (additive to facts.ts ANNOTATION): "<account>: <n>" judged wrong-password answers. */
+/**
+ * Annotation type (additive to facts.ts ANNOTATION): "<account>: <n> (at most <m> per request)",
+ * the answers that judged a deliberate wrong password. The lockout budget is m <= 1: a retry never
+ * sends a wrong password the vendor already judged; n is what the scenario means to send.
+ */
 export const JUDGED_WRONG_PASSWORD = 'judged-wrong-password';
 export const LEDGER_FOLDER = '.network-run';
 
 export class ScenarioNetwork {
   readonly attempts: RequestAttempts[] = [];
-  private readonly judged = new Map<string, number>();
+  private readonly judged = new Map<string, { total: number; perRequest: number }>();
   readonly settings: NetworkSettings;
   private readonly ledger: RunLedger;
 
@@ -76,7 +80,9 @@ export class ScenarioNetwork {
   /** At the end of the test: the attempts attachment, and the verdict when retries saved a pass. */
   finish(): void {
     if (this.attempts.length > 0) this.attachJson(ATTACHMENT.attempts, this.attempts);
-    for (const [account, n] of this.judged) this.testInfo.annotations.push({ type: JUDGED_WRONG_PASSWORD, description: `${account}: ${n}` });
+    for (const [account, n] of this.judged) {
+      this.testInfo.annotations.push({ type: JUDGED_WRONG_PASSWORD, description: `${account}: ${n.total} (at most ${n.perRequest} per request)` });
+    }
     const retries = this.attempts.reduce((n, a) => n + a.attempts.length, 0);
     if (this.testInfo.status !== 'passed' || retries === 0) return;
     const causes = [...new Set(this.attempts.flatMap((a) => a.attempts.map((t) => t.cause)))].join(', ');
@@ -87,7 +93,9 @@ export class ScenarioNetwork {
 
   private note(attempts: RequestAttempts | undefined, account: string | undefined, judged: number): void {
     if (attempts) this.attempts.push(attempts);
-    if (account !== undefined) this.judged.set(account, (this.judged.get(account) ?? 0) + judged);
+    if (account === undefined) return;
+    const before = this.judged.get(account) ?? { total: 0, perRequest: 0 };
+    this.judged.set(account, { total: before.total + judged, perRequest: Math.max(before.perRequest, judged) });
   }
 
   private clauses(): string[] {
