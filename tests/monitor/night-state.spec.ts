@@ -42,7 +42,7 @@ test('flaky three nights running is degrading; a clean night or a gap ends the s
 });
 
 function summary(failures: Partial<FailureEntry>[], runErrors: string[] = []): RunSummary {
-  const full = failures.map((f) => ({ class: 'contract', vendor: 'acme', scenario: 's', clauses: [], attempts: 1, message: 'm', ...f }) as FailureEntry);
+  const full = failures.map((f): FailureEntry => ({ class: 'contract', vendor: 'acme', scenario: 's', clauses: [], attempts: 1, message: 'm', ...f }));
   return { status: 'failed', target: 'sandbox', generatedAt: '', durationSeconds: 0, totals: { passed: 0, failed: full.length, flaky: 0, skipped: 0 }, vendors: [], failures: full, flaky: [], runErrors };
 }
 
