@@ -106,6 +106,8 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
     sandboxOnly: reason !== undefined,
     sandboxReason: reason,
     production: scenario.production,
+    // Only when set, so the literal of every other scenario stays as it was.
+    ...(scenario.noRetry ? { noRetry: true } : {}),
   };
   const arg = base + INDENT;
   const body = arg + INDENT;

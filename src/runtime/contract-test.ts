@@ -41,6 +41,7 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
     if (testInfo.status !== testInfo.expectedStatus) await contractRequest.clearCookies();
     // A passing scenario that proved a known-drift clause reports it (runtime/verdict.ts).
     contract.finish(testInfo.status);
+    contract.network.finish(); // the attempts, and flaky-network when retries saved a pass
   },
 });
 

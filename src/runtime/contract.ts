@@ -16,11 +16,12 @@ import { checkExpectations } from './check-expectations';
 import { ConfigError } from './env';
 import { attachFailure, classifyMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
 import { formatFailure } from './format-failure';
+import { ScenarioNetwork, type NetworkTestInfo } from './network/scenario-network';
 import { readResponse } from './read-response';
 import { runCaptures } from './run-captures';
 import { skipReason } from './scenario-gate';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
-import { OutageError, sendRequest } from './send-request';
+import { OutageError } from './send-request';
 import { TemplateError, type TemplateScope } from './template';
 import { attachVerdict, combineVerdicts, judgeFailure, resolvedDrift, verdictPolicy } from './verdict';
 import type { WorkerContext } from './worker-context';
@@ -33,7 +34,7 @@ export class ContractFailure extends Error {
   }
 }
 
-type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'>;
+type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'> & NetworkTestInfo;
 
 export class Contract implements TemplateScope {
   private readonly captures = new Map<string, unknown>();
@@ -41,6 +42,8 @@ export class Contract implements TemplateScope {
   private scenario: ScenarioInfo | undefined;
   private uuid: string | undefined;
   private verdict: VerdictRecord | undefined;
+  /** Request-level retries, the vendor's circuit breaker and the facts they leave (network/). */
+  readonly network: ScenarioNetwork;
 
   constructor(
     private readonly request: APIRequestContext,
@@ -50,6 +53,7 @@ export class Contract implements TemplateScope {
   ) {
     worker.useVendor(vendor);
     this.redactor = new Redactor(worker.redactor);
+    this.network = new ScenarioNetwork(vendor, worker.env.values, testInfo);
   }
 
   /** Checks the target and variables; skips the test with a reason, or throws a config error. */
@@ -63,6 +67,8 @@ export class Contract implements TemplateScope {
       throw this.recorded(error, { vendor: this.vendor.vendor, scenario: scenario.name, scenarioClauses: scenario.clauses, step: before, request: '(not sent)' });
     }
     if (reason !== undefined) this.testInfo.skip(true, reason);
+    const unreachable = this.network.notRunCause();
+    if (unreachable !== undefined) this.testInfo.skip(true, this.network.markNotRun(unreachable));
   }
 
   lookup(name: string): unknown {
@@ -87,8 +93,7 @@ export class Contract implements TemplateScope {
     const baseUrl = this.worker.env.values[this.vendor.baseUrlVar] ?? '';
     const prepared = buildRequest(step.request, { baseUrl, scope: this, redactor: this.redactor, isSandbox: this.worker.env.isSandbox });
     id.request = `${prepared.method} ${prepared.url}`;
-    const response = await sendRequest(this.request, prepared, this.redactor);
-    const read = await readResponse(response, prepared.method);
+    const read = readResponse(await this.network.send(prepared, step, scenario.noRetry === true, this.redactor));
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
     if (read.cookies.size > 0) await this.request.clearCookies();
 

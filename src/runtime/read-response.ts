@@ -1,7 +1,8 @@
 // Reads what the matchers and captures need from a response, once: status, headers (lower-case
-// names), the cookies it sets, the body as text and, when it parses, as JSON.
-import type { APIResponse } from '@playwright/test';
+// names), the cookies it sets, the body as text and, when it parses, as JSON. The body was
+// already read, up to its cap, by send-request.ts.
 import { setCookies, type SetCookie } from '../matchers/set-cookies';
+import type { RawResponse } from './send-request';
 
 export interface ReadResponse {
   status: number;
@@ -13,13 +14,9 @@ export interface ReadResponse {
   isJson: boolean;
 }
 
-export async function readResponse(response: APIResponse, method: string): Promise<ReadResponse> {
-  const headers = response.headers();
-  const setCookieValues = response
-    .headersArray()
-    .filter((h) => h.name.toLowerCase() === 'set-cookie')
-    .map((h) => h.value);
-  const text = method === 'HEAD' ? '' : (await response.body()).toString('utf8');
+export function readResponse(response: RawResponse): ReadResponse {
+  const { headers } = response;
+  const text = response.body.toString('utf8');
   let json: unknown;
   let isJson = false;
   // Parsed whatever the Content-Type says: a JSON body with the wrong media type is still
@@ -33,5 +30,6 @@ export async function readResponse(response: APIResponse, method: string): Promi
       isJson = false;
     }
   }
-  return { status: response.status(), statusText: response.statusText(), headers, cookies: setCookies(setCookieValues), text, json, isJson };
+  const withCookies = response.setCookies.length > 0 ? { ...headers, 'set-cookie': response.setCookies.join('\n') } : headers;
+  return { status: response.status, statusText: response.statusText, headers: withCookies, cookies: setCookies(response.setCookies), text, json, isJson };
 }

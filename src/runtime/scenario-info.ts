@@ -41,4 +41,6 @@ export interface ScenarioInfo {
   /** Why a sandbox-only scenario needs the sandbox, for the skip reason. */
   sandboxReason?: string;
   production: { harmful: boolean; reason?: string };
+  /** A deliberate wrong-password scenario: its requests are retried only when nothing judged the password. */
+  noRetry?: boolean;
 }

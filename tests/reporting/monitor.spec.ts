@@ -84,27 +84,41 @@ test('a transient fault that passes on retry is flaky: exit 0 and no notificatio
   test.setTimeout(180_000);
   const run = await monitor(['--grep', 'valid credentials|transient outage'], { RETRIES: '2', MONITOR_WEBHOOK_URL: hook });
   expect(run.code, run.out).toBe(0);
-  expect(run.out).toContain('monitor: passed: 0 failed, 1 flaky, 1 passed');
+  expect(run.out).toContain('monitor: passed: 0 failed (0 alarming), 1 flaky (0 network), 1 passed');
   expect(run.out).toContain('no notification');
   expect(posted).toEqual([]);
 });
 
 test('without MONITOR_WEBHOOK_URL a failing run notifies nobody and says so', async () => {
   test.setTimeout(180_000);
-  const run = await monitor(['--grep', 'config failure'], { RETRIES: '0' });
+  const alarmOn = { MONITOR_ALARM_ON: 'contract,credentials,config' };
+  const run = await monitor(['--grep', 'config failure'], { RETRIES: '0', ...alarmOn });
   expect(run.code, run.out).toBe(1);
   expect(run.out).toContain('MONITOR_WEBHOOK_URL is not set; no notification sent');
   expect(posted).toEqual([]);
 
   // The merge job of a sharded run notifies from the merged summary without running anything.
-  const again = await runScript('monitor.ts', ['--notify-only'], { REPORTS_DIR: run.reports, MONITOR_WEBHOOK_URL: hook });
+  const again = await runScript('monitor.ts', ['--notify-only'], { REPORTS_DIR: run.reports, MONITOR_WEBHOOK_URL: hook, ...alarmOn });
   expect(again.code).toBe(1);
   expect(posted).toHaveLength(1);
   expect(posted[0]?.body).toContain('a missing variable is a config failure [config]');
+  expect(posted[0]?.body).toContain('[new failure] acme › a missing variable is a config failure');
+
+  // Told once: the same failure again today sends nothing; by default config does not alarm.
+  const third = await runScript('monitor.ts', ['--notify-only'], { REPORTS_DIR: run.reports, MONITOR_WEBHOOK_URL: hook, ...alarmOn });
+  expect(third.code).toBe(1);
+  expect(third.stdout).toContain('nothing changed since the last message today; no notification');
+  const quiet = await runScript('monitor.ts', ['--notify-only'], { REPORTS_DIR: run.reports, MONITOR_WEBHOOK_URL: hook, MONITOR_STATE: path.join(run.reports, 'fresh-state.json') });
+  expect(quiet.code).toBe(0);
+  expect(quiet.stdout).toContain('not alarming (MONITOR_ALARM_ON=contract,credentials): acme › a missing variable is a config failure [config]');
+  expect(posted).toHaveLength(1);
 });
 
-test('a bad RETRIES value is refused before anything runs', async () => {
+test('a bad RETRIES or MONITOR_ALARM_ON value is refused before anything runs', async () => {
   const run = await monitor([], { RETRIES: 'two' });
   expect(run.code).toBe(1);
   expect(run.out).toContain('RETRIES must be a whole number');
+  const bad = await monitor([], { MONITOR_ALARM_ON: 'contract,bugs' });
+  expect(bad.code).toBe(1);
+  expect(bad.out).toContain('MONITOR_ALARM_ON lists "bugs"');
 });

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { patternsForList, scanArtefacts } from '../../src/reporting/scan/scan-secrets';
+import { freePort } from '../reporting/support/run-fixture';
 import { startMiniServer, type MiniServer } from './support/mini-server';
 import { MINI_PASSWORD, MINI_USER } from './support/mini-server';
 
@@ -70,12 +71,14 @@ test.afterAll(async () => {
 
 test('a run on a real target: outcomes, skip reasons, failure classes, and no leaks', async () => {
   test.setTimeout(180_000);
+  const closedPort = await freePort();
   const root = mkdtempSync(path.join(tmpdir(), 'contract-run-'));
   cpSync(path.join(__dirname, 'fixtures', 'e2e-root'), root, { recursive: true });
   mkdirSync(path.join(root, 'env'), { recursive: true });
   writeFileSync(
     path.join(root, 'env', 'staging.env'),
-    [`MINI_BASE_URL=${server.origin}/base`, `MINI_USER=${MINI_USER}`, `MINI_PASSWORD=${MINI_PASSWORD}`, 'DOWN_BASE_URL=http://127.0.0.1:1/api', 'DOWN_USER=down-user', `DOWN_PASSWORD=${DOWN_PASSWORD}`, ''].join('\n'),
+    // A port nothing listens on (fetch refuses to dial "bad ports" such as 1 at all).
+    [`MINI_BASE_URL=${server.origin}/base`, `MINI_USER=${MINI_USER}`, `MINI_PASSWORD=${MINI_PASSWORD}`, `DOWN_BASE_URL=http://127.0.0.1:${closedPort}/api`, 'DOWN_USER=down-user', `DOWN_PASSWORD=${DOWN_PASSWORD}`, ''].join('\n'),
   );
   const reports = path.join(root, 'reports');
   const run = await runPlaywright({ CONTRACTS_ROOT: root, TARGET: 'staging', REPORTS_DIR: reports, WORKERS: '2' });
@@ -115,7 +118,7 @@ test('a run on a real target: outcomes, skip reasons, failure classes, and no le
 
   const down = outcome('down › the vendor does not answer');
   expect(down.status).toBe('failed');
-  expect(down.message).toMatch(/outage: connection refused — POST http:\/\/127\.0\.0\.1:1\/api\/login got no HTTP response/);
+  expect(down.message).toContain(`outage: connection refused — POST http://127.0.0.1:${closedPort}/api/login got no HTTP response (3 attempts`);
 
   const findings = specs.get('mini › document findings');
   expect(findings?.tests[0]?.results[0]?.status).toBe('passed');

@@ -1,0 +1,63 @@
+// Which outcome of one attempt is worth another attempt, and how long to wait first. Pure, so
+// every rule is tested without a network.
+//
+// Retried: no HTTP answer (refused, reset before the response was complete, timed out, DNS, TLS)
+// and the answers a load balancer or a rate limiter gives instead of the vendor's own: 502, 503,
+// 504 and 429. Never retried: a status the step expects (a contract that expects 503 got its
+// answer), and anything else (a 2xx or 4xx is the vendor's answer, right or wrong).
+// A deliberate wrong-password request (a noRetry scenario) is retried only when the vendor
+// cannot have judged the password: no answer, or 502/503/504 from in front of it. A 429 there
+// may already be the lockout counting, so it stands.
+import type { NetworkSettings } from './settings';
+
+export type AttemptOutcome =
+  | { kind: 'no-answer'; cause: string }
+  | { kind: 'answer'; status: number; retryAfter?: string };
+
+export interface RetryContext {
+  /** The statuses the step's `expect.status` lists; empty when it checks none. */
+  expected: readonly number[];
+  /** The scenario sends a deliberate wrong password (noRetry). */
+  noRetry: boolean;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export type RetryDecision = { retry: false; why: string } | { retry: true; cause: string; waitMs: number };
+
+const GATEWAY = new Set([502, 503, 504]);
+
+export function decideRetry(outcome: AttemptOutcome, ctx: RetryContext, settings: NetworkSettings, random: () => number = Math.random): RetryDecision {
+  if (ctx.attempt >= settings.attempts) return { retry: false, why: `${settings.attempts} attempts made` };
+  if (outcome.kind === 'no-answer') return { retry: true, cause: outcome.cause, waitMs: backoffMs(ctx.attempt, settings, random) };
+  const { status } = outcome;
+  if (ctx.expected.includes(status)) return { retry: false, why: `${status} is the answer the step expects` };
+  if (GATEWAY.has(status)) return { retry: true, cause: `answered ${status}`, waitMs: backoffMs(ctx.attempt, settings, random) };
+  if (status === 429) {
+    if (ctx.noRetry) return { retry: false, why: '429 on a wrong-password request may be the lockout counting' };
+    const asked = retryAfterMs(outcome.retryAfter);
+    if (asked === undefined) return { retry: true, cause: 'answered 429', waitMs: backoffMs(ctx.attempt, settings, random) };
+    if (asked > settings.retryAfterMaxMs) return { retry: false, why: `429 asks to wait ${Math.ceil(asked / 1000)} s, longer than RETRY_AFTER_MAX_MS` };
+    return { retry: true, cause: 'answered 429 (Retry-After)', waitMs: asked };
+  }
+  return { retry: false, why: `${status} is an answer` };
+}
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random, so workers spread out. */
+export function backoffMs(attempt: number, settings: NetworkSettings, random: () => number = Math.random): number {
+  const step = Math.min(settings.backoffMaxMs, settings.backoffMs * 2 ** (attempt - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Whether an outcome means the vendor judged a deliberate wrong password. */
+export function judgedPassword(outcome: AttemptOutcome): boolean {
+  return outcome.kind === 'answer' && !GATEWAY.has(outcome.status);
+}

@@ -1,0 +1,117 @@
+// The network side of one scenario: sends its requests with retries, remembers what they
+// needed, and at the end turns that into the facts reporting reads (facts.ts): the
+// RequestAttempts attachment, the `flaky-network` verdict for a scenario that passed only thanks
+// to retries, the `not-run` verdict when the vendor's breaker was already open, and how many
+// answers judged a deliberate wrong password.
+import path from 'node:path';
+import type { TestInfo } from '@playwright/test';
+import { ANNOTATION, ATTACHMENT, JSON_CONTENT_TYPE, type RequestAttempts, type VerdictRecord } from '../../dsl/facts';
+import type { StepSpec } from '../../dsl/model';
+import type { Redactor } from '../../redaction/redactor';
+import type { PreparedRequest } from '../build-request';
+import type { RawResponse } from '../send-request';
+import type { VendorInfo } from '../scenario-info';
+import { runLedger, type RunLedger } from './run-ledger';
+import { sendWithRetries, type FailedSend } from './send-with-retries';
+import { networkSettings, type NetworkSettings } from './settings';
+
+/** The parts of TestInfo the network side uses; a harness may leave out all but annotations. */
+export type NetworkTestInfo = Pick<TestInfo, 'annotations'> & Partial<Pick<TestInfo, 'attachments' | 'setTimeout' | 'timeout' | 'project' | 'status'>>;
+
+/**
+ * Annotation type (additive to facts.ts ANNOTATION): "<account>: <n> (at most <m> per request)",
+ * the answers that judged a deliberate wrong password. The lockout budget is m <= 1: a retry never
+ * sends a wrong password the vendor already judged; n is what the scenario means to send.
+ */
+export const JUDGED_WRONG_PASSWORD = 'judged-wrong-password';
+export const LEDGER_FOLDER = '.network-run';
+
+export class ScenarioNetwork {
+  readonly attempts: RequestAttempts[] = [];
+  private readonly judged = new Map<string, { total: number; perRequest: number }>();
+  readonly settings: NetworkSettings;
+  private readonly ledger: RunLedger;
+
+  constructor(
+    private readonly vendor: VendorInfo,
+    env: Readonly<Record<string, string | undefined>>,
+    private readonly testInfo: NetworkTestInfo,
+  ) {
+    this.settings = networkSettings(env, vendor.vendor);
+    const outputDir = testInfo.project?.outputDir;
+    this.ledger = runLedger(outputDir ? path.join(outputDir, LEDGER_FOLDER) : undefined);
+  }
+
+  /** Why the scenario must not run: its vendor's circuit breaker is open. */
+  notRunCause(): string | undefined {
+    return this.ledger.openCause(this.vendor.vendor);
+  }
+
+  /** Marks the scenario not run (the caller then skips it) with the breaker's cause. */
+  markNotRun(cause: string): string {
+    const reason = `not run: vendor unreachable (${cause})`;
+    this.testInfo.annotations.push({ type: ANNOTATION.verdict, description: 'not-run' });
+    this.attachJson(ATTACHMENT.verdict, { verdict: 'not-run', clauses: this.clauses(), reason } satisfies VerdictRecord);
+    return reason;
+  }
+
+  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor): Promise<RawResponse> {
+    const account = accountOf(step, this.vendor);
+    try {
+      const sent = await sendWithRetries(prepared, {
+        vendor: this.vendor.vendor,
+        step: redactor.redact(step.name),
+        expected: step.expect.status?.codes ?? [],
+        noRetry,
+        settings: this.settings,
+        ledger: this.ledger,
+        redactor,
+        extendTimeout: (ms) => this.testInfo.setTimeout?.((this.testInfo.timeout ?? 0) + ms),
+      });
+      this.note(sent.attempts, noRetry ? account : undefined, sent.judged);
+      return sent.response;
+    } catch (error) {
+      const failed = error as FailedSend;
+      this.note(failed.attempts, noRetry ? account : undefined, failed.judged ?? 0);
+      throw error;
+    }
+  }
+
+  /** At the end of the test: the attempts attachment, and the verdict when retries saved a pass. */
+  finish(): void {
+    if (this.attempts.length > 0) this.attachJson(ATTACHMENT.attempts, this.attempts);
+    for (const [account, n] of this.judged) {
+      this.testInfo.annotations.push({ type: JUDGED_WRONG_PASSWORD, description: `${account}: ${n.total} (at most ${n.perRequest} per request)` });
+    }
+    const retries = this.attempts.reduce((n, a) => n + a.attempts.length, 0);
+    if (this.testInfo.status !== 'passed' || retries === 0) return;
+    const causes = [...new Set(this.attempts.flatMap((a) => a.attempts.map((t) => t.cause)))].join(', ');
+    const reason = `passed after ${retries} request ${retries === 1 ? 'retry' : 'retries'} (${causes})`;
+    this.testInfo.annotations.push({ type: ANNOTATION.verdict, description: 'flaky-network' });
+    this.attachJson(ATTACHMENT.verdict, { verdict: 'flaky-network', clauses: this.clauses(), reason } satisfies VerdictRecord);
+  }
+
+  private note(attempts: RequestAttempts | undefined, account: string | undefined, judged: number): void {
+    if (attempts) this.attempts.push(attempts);
+    if (account === undefined) return;
+    const before = this.judged.get(account) ?? { total: 0, perRequest: 0 };
+    this.judged.set(account, { total: before.total + judged, perRequest: Math.max(before.perRequest, judged) });
+  }
+
+  private clauses(): string[] {
+    return this.testInfo.annotations.filter((a) => a.type === ANNOTATION.clause && a.description).map((a) => a.description ?? '');
+  }
+
+  private attachJson(name: string, value: unknown): void {
+    // Pushed, not awaited: begin() is synchronous, and the body is small and already redacted.
+    this.testInfo.attachments?.push({ name, contentType: JSON_CONTENT_TYPE, body: Buffer.from(JSON.stringify(value, null, 2)) });
+  }
+}
+
+/** The account a request logs in as, by variable name (never its value): the first non-secret vendor variable it uses. */
+export function accountOf(step: StepSpec, vendor: VendorInfo): string {
+  const text = JSON.stringify([step.request.auth ?? null, step.request.body ?? null]);
+  const names = new Set(vendor.variables.filter((v) => !v.secret).map((v) => v.name));
+  for (const match of text.matchAll(/\{\{\s*([A-Z][\w]*)\s*\}\}/g)) if (names.has(match[1] ?? '')) return match[1] ?? vendor.vendor;
+  return vendor.vendor;
+}

@@ -1,0 +1,92 @@
+// One request, retried at request level while the outcome is not an answer (retry-policy.ts),
+// within the run's retry budget and the vendor's circuit breaker (run-ledger.ts). A retry sends
+// the same prepared request again: the same body, the same {{$uuid}}, the same token; a
+// whole-scenario retry could not do that, and met a fresh fault on every new request.
+import type { RequestAttempts } from '../../dsl/facts';
+import type { Redactor } from '../../redaction/redactor';
+import type { PreparedRequest } from '../build-request';
+import { NoAnswer, sendAttempt, type RawResponse } from '../send-request';
+import { decideRetry, judgedPassword, type AttemptOutcome } from './retry-policy';
+import type { RunLedger } from './run-ledger';
+import type { NetworkSettings } from './settings';
+
+export interface SendContext {
+  vendor: string;
+  /** The step's name, already redacted. */
+  step: string;
+  expected: readonly number[];
+  noRetry: boolean;
+  settings: NetworkSettings;
+  ledger: RunLedger;
+  redactor: Redactor;
+  /** Gives the test this much more time before a retry: its timeout accounts for the retries. */
+  extendTimeout?: (ms: number) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SendOutcome {
+  response: RawResponse;
+  /** Present when the request was retried. */
+  attempts?: RequestAttempts;
+  /** Answers that judged a deliberate wrong password (noRetry scenarios only). */
+  judged: number;
+}
+
+/** Thrown when no answer arrived in the end; `attempts` records the retries, `judged` the judged answers. */
+export type FailedSend = Error & { attempts?: RequestAttempts; judged?: number };
+
+const RETRYABLE = new Set([429, 502, 503, 504]);
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function sendWithRetries(prepared: PreparedRequest, ctx: SendContext): Promise<SendOutcome> {
+  const { settings, ledger, vendor } = ctx;
+  const requestLine = ctx.redactor.redact(`${prepared.method} ${prepared.url}`);
+  const tried: { cause: string; waitedMs: number }[] = [];
+  let judged = 0;
+  const record = (answered: boolean): RequestAttempts | undefined =>
+    tried.length > 0 ? { step: ctx.step, request: requestLine, attempts: tried.map((t) => ({ ...t })), answered } : undefined;
+  const fail = (error: Error): FailedSend => Object.assign(error, { attempts: record(false), judged });
+
+  for (let attempt = 1; ; attempt += 1) {
+    const open = ledger.openCause(vendor);
+    if (open !== undefined) {
+      const error = new NoAnswer(`vendor unreachable: ${open}`, `outage: vendor unreachable — the circuit breaker for ${vendor} is open (${open}); ${requestLine} was not sent`);
+      error.stack = error.message;
+      throw fail(error);
+    }
+    let outcome: AttemptOutcome;
+    let response: RawResponse | undefined;
+    let noAnswer: NoAnswer | undefined;
+    try {
+      response = await sendAttempt(prepared, { timeoutMs: settings.timeoutMs, bodyLimitBytes: settings.bodyLimitBytes }, ctx.redactor);
+      outcome = { kind: 'answer', status: response.status, retryAfter: response.headers['retry-after'] };
+    } catch (error) {
+      if (!(error instanceof NoAnswer)) throw fail(error as Error); // config, body too large: retrying cannot help
+      noAnswer = error;
+      outcome = { kind: 'no-answer', cause: error.cause };
+    }
+    if (ctx.noRetry && judgedPassword(outcome)) judged += 1;
+
+    const decision = decideRetry(outcome, { expected: ctx.expected, noRetry: ctx.noRetry, attempt }, settings);
+    // For the breaker, an answer is anything but what a gateway or a rate limiter says instead.
+    const retryable = outcome.kind === 'no-answer' || (RETRYABLE.has(outcome.status) && !ctx.expected.includes(outcome.status));
+    if (!retryable) ledger.recordAnswer(vendor);
+    else if (attempt > 1) ledger.recordFailedRetry(vendor, noAnswer?.cause ?? `answered ${response?.status ?? '?'}`, settings.breakerThreshold);
+
+    if (decision.retry && !ledger.takeRetry(settings.retryBudget)) {
+      tried.push({ cause: `${decision.cause} (run's retry budget of ${settings.retryBudget} spent: not retried)`, waitedMs: 0 });
+    } else if (decision.retry) {
+      tried.push({ cause: decision.cause, waitedMs: decision.waitMs });
+      ctx.extendTimeout?.(decision.waitMs + settings.timeoutMs);
+      await (ctx.sleep ?? wait)(decision.waitMs);
+      continue;
+    }
+    if (response) return { response, attempts: record(true), judged };
+    const error = noAnswer ?? new Error('outage: no answer');
+    if (tried.length > 0) {
+      error.message = `${error.message} (${attempt} attempts: ${[...tried.map((t) => t.cause), noAnswer?.cause].join(', ')})`;
+      error.stack = error.message;
+    }
+    throw fail(error);
+  }
+}

@@ -1,0 +1,194 @@
+// The monitor under real network faults: the real contract suite, through a fault proxy, in
+// front of an in-process sandbox. For each fault pattern: the exit code, the verdict (flaky
+// network with no alarm, degraded, or the exact class), and that no secret appears in any
+// report, in the output, or in what the webhook received.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { readSandboxEnv } from '../../sandbox/core/env';
+import { buildSandbox, type Sandbox } from '../../sandbox/core/server';
+import { vendors } from '../../sandbox/vendors';
+import { ArtefactScanner } from '../../src/reporting/scan/artefact-scanner';
+import { scanArtefacts, targetSecrets } from '../../src/reporting/scan/scan-secrets';
+import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
+import { runMonitor, type MonitorRun } from './support/run-monitor';
+
+// In order in one worker; a red test does not stop the ones after it.
+test.describe.configure({ mode: 'default' });
+
+let sandbox: Sandbox;
+let proxy: FaultProxy;
+let hookServer: Server;
+let hook = '';
+let posted: string[] = [];
+const { patterns } = targetSecrets();
+
+test.beforeAll(async () => {
+  sandbox = buildSandbox({ env: readSandboxEnv(), vendors });
+  await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = sandbox.app.server.address() as AddressInfo;
+  proxy = await startFaultProxy(`http://127.0.0.1:${address.port}`, 1_500);
+  hookServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      posted.push(body);
+      res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  hook = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/services/T0/B0/hook-token-77`;
+});
+
+test.afterAll(async () => {
+  await proxy?.close();
+  await sandbox?.app.close();
+  await new Promise<void>((resolve) => hookServer?.close(() => resolve()));
+});
+
+test.beforeEach(() => {
+  posted = [];
+  sandbox.faults.set([]);
+});
+
+async function night(fault: Fault, vendor: string | undefined, env: Record<string, string> = {}): Promise<MonitorRun> {
+  proxy.setFault(fault, vendor ? [`/${vendor}`] : []);
+  const args = ['--grep-invert', '@findings', ...(vendor ? ['--grep', `@${vendor}\\b`] : [])];
+  const run = await runMonitor(proxy.port, args, { MONITOR_WEBHOOK_URL: hook, ...env });
+  const scan = scanArtefacts([run.reports], patterns);
+  expect(scan.hits.map((h) => `${h.name} (${h.encoding}) in ${h.where}`), 'secrets in the reports').toEqual([]);
+  const scanner = new ArtefactScanner(patterns);
+  expect(scanner.scanBuffer(Buffer.from(run.out), 'output').hits, 'secrets in the output').toEqual([]);
+  expect(scanner.scanBuffer(Buffer.from(posted.join('\n')), 'webhook').hits, 'secrets in the webhook').toEqual([]);
+  expect(run.out).not.toContain('hook-token-77');
+  return run;
+}
+
+let judgedWithRetries: Record<string, number> = {};
+const judgedTotals = (run: MonitorRun): Record<string, number> =>
+  Object.fromEntries((run.facts?.judgedByScenario ?? []).map((j) => [`${j.vendor} › ${j.scenario}`, j.judged]));
+
+function expectNoAlarmButFlaky(run: MonitorRun, cause: RegExp): void {
+  expect(run.code, run.out).toBe(0);
+  expect(run.summary?.failures ?? [], run.out).toEqual([]);
+  expect(run.facts?.flakyNetwork.length ?? 0, run.out).toBeGreaterThan(0);
+  for (const f of run.facts?.flakyNetwork ?? []) expect(f.reason).toMatch(cause);
+  expect(run.out).toContain('monitor: passed:');
+  expect(posted).toEqual([]);
+  // The lockout budget: no wrong-password request was judged more than once.
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBeLessThanOrEqual(1);
+}
+
+test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (network) with their retries', async () => {
+  test.setTimeout(180_000);
+  const run = await night('first-503', undefined);
+  expectNoAlarmButFlaky(run, /passed after \d+ request retr(y|ies) \(answered 503\)/);
+  expect(run.out).toMatch(/flaky \(network\): truedat › .* — passed after/);
+  // Every vendor had its share, and each wrong-password scenario was judged exactly once.
+  expect(new Set(run.facts?.flakyNetwork.map((f) => f.vendor))).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
+  expect(run.facts?.judgedByScenario.length).toBeGreaterThan(5);
+  judgedWithRetries = judgedTotals(run);
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBe(1);
+});
+
+test('first attempt reset on every vendor: exit 0, no alarm, flaky (network)', async () => {
+  test.setTimeout(180_000);
+  expectNoAlarmButFlaky(await night('first-reset', undefined), /connection reset/);
+});
+
+test('Connection: close on every answer is no fault at all: everything passes clean', async () => {
+  test.setTimeout(180_000);
+  const run = await night('connection-close', undefined);
+  expect(run.code, run.out).toBe(0);
+  expect(run.facts?.flakyNetwork, run.out).toEqual([]);
+  expect(run.summary?.totals.failed).toBe(0);
+  // Without faults each wrong-password scenario is judged as often as with first-attempt 503s.
+  expect(judgedTotals(run)).toEqual(judgedWithRetries);
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBe(1);
+});
+
+for (const [fault, vendor, cause] of [
+  ['first-502-html', 'nexudus', /answered 502/],
+  ['first-slow-headers', 'clearlrs', /timed out after 1000 ms/],
+  ['first-truncated-chunked', 'couchdrop', /mid-response/],
+] as const) {
+  test(`${fault} on ${vendor}: retried, flaky (network), no alarm`, async () => {
+    test.setTimeout(120_000);
+    expectNoAlarmButFlaky(await night(fault, vendor), cause);
+  });
+}
+
+test('first-attempt 429 (Retry-After: 1): retried after the wait, except on wrong-password requests, whose 429 stands as an outage', async () => {
+  test.setTimeout(120_000);
+  const run = await night('first-429', 'personr');
+  expect(run.code, run.out).toBe(2); // degraded, not an alarm
+  const failures = run.summary?.failures ?? [];
+  expect(failures.length, run.out).toBeGreaterThan(0);
+  // Only the deliberate wrong-password scenarios fail: a 429 there may be the lockout counting.
+  const wrongPassword = new Set(run.facts?.judgedByScenario.map((j) => j.scenario));
+  for (const f of failures) {
+    expect(f.class).toBe('outage');
+    expect(wrongPassword.has(f.scenario), f.scenario).toBe(true);
+  }
+  expect(run.facts?.flakyNetwork.length ?? 0).toBeGreaterThan(3);
+  for (const f of run.facts?.flakyNetwork ?? []) expect(f.reason).toMatch(/answered 429 \(Retry-After\)/);
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBeLessThanOrEqual(1);
+});
+
+test('a vendor that never answers is degraded: exit 2, its remaining scenarios not run, a DEGRADED message', async () => {
+  test.setTimeout(120_000);
+  const run = await night('never-answer', 'truedat');
+  expect(run.code, run.out).toBe(2);
+  expect(run.summary?.failures.every((f) => f.class === 'outage'), run.out).toBe(true);
+  expect(run.facts?.notRun.length ?? 0, run.out).toBeGreaterThan(10);
+  expect(run.facts?.notRun[0]?.reason).toMatch(/^not run: vendor unreachable \(3 retries in a row got no answer \(last: timed out after 1000 ms\)\)/);
+  expect(run.out).toContain('monitor: DEGRADED: truedat:');
+  expect(posted).toHaveLength(1);
+  const message = JSON.parse(posted[0] ?? '{}') as { text: string };
+  expect(message.text).toMatch(/^auth-contracts DEGRADED on sandbox: truedat unreachable; no contract alarm/);
+  expect(message.text).toContain('[new failure] truedat › (vendor unreachable)');
+  console.log(`never-answer: the truedat run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
+});
+
+test('a reset in the middle of every response is an outage (degraded), not a contract break', async () => {
+  test.setTimeout(120_000);
+  const run = await night('reset-mid-body', 'couchdrop');
+  expect(run.code, run.out).toBe(2);
+  const classes = new Set(run.summary?.failures.map((f) => f.class));
+  expect([...classes], run.out).toEqual(['outage']);
+  expect(run.summary?.failures[0]?.message).toMatch(/outage: (connection reset mid-response|vendor unreachable)/);
+});
+
+test('a 100 MB body fails at once as a contract break, "response body larger than 1 MB", without reading it', async () => {
+  test.setTimeout(120_000);
+  const run = await night('huge-body', 'clearlrs');
+  expect(run.code, run.out).toBe(1);
+  const failures = run.summary?.failures ?? [];
+  expect(failures.length).toBeGreaterThan(0);
+  for (const f of failures) {
+    expect(f.class).toBe('contract');
+    expect(f.message).toContain('contract: response body larger than 1 MB');
+  }
+  expect(posted).toHaveLength(1);
+});
+
+test('a captive portal answering 200 text/html is an answer: a contract alarm naming the clause', async () => {
+  test.setTimeout(120_000);
+  const run = await night('html-200', 'nexudus');
+  expect(run.code, run.out).toBe(1);
+  expect(run.summary?.failures.every((f) => f.class === 'contract' && f.clauses.length > 0), run.out).toBe(true);
+});
+
+test('a real contract break behind first-attempt 503s still alarms, classed contract, naming the clause', async () => {
+  test.setTimeout(120_000);
+  sandbox.faults.set(['truedat.created-200']);
+  const run = await night('first-503', 'truedat');
+  expect(run.code, run.out).toBe(1);
+  const broken = run.summary?.failures ?? [];
+  expect(broken.length).toBeGreaterThan(0);
+  expect(broken.every((f) => f.class === 'contract'), run.out).toBe(true);
+  expect(broken.some((f) => f.clauses.includes('session.created'))).toBe(true);
+  const message = JSON.parse(posted[0] ?? '{}') as { text: string };
+  expect(message.text).toMatch(/^auth-contracts FAILED on sandbox/);
+  expect(message.text).toContain('[new failure] truedat ›');
+});

@@ -1,0 +1,70 @@
+// Runs `npm run monitor` (scripts/monitor.ts with tsx) against the sandbox behind the fault
+// proxy, in its own process group, with every report in a fresh folder. Network timeouts and
+// backoffs are cut to test size. When the run ends, or overruns its bound, the whole group is
+// killed, so no worker or server it started outlives the test.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { RunSummary } from '../../../src/reporting/summary/summary-model';
+import type { RunFacts } from '../../../src/reporting/monitor/run-facts';
+import { cleanEnv, ROOT } from '../../reporting/support/run-fixture';
+
+const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+export const FAST_NETWORK = {
+  REQUEST_TIMEOUT_MS: '1000',
+  REQUEST_BACKOFF_MS: '20',
+  REQUEST_BACKOFF_MAX_MS: '100',
+  RETRY_AFTER_MAX_MS: '2000',
+};
+
+export interface MonitorRun {
+  code: number | null;
+  out: string;
+  reports: string;
+  seconds: number;
+  summary: RunSummary | undefined;
+  facts: RunFacts | undefined;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 90_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'monitor.ts'), `--output=${path.join(reports, 'test-results')}`, ...args], {
+    cwd: ROOT,
+    // CI unset: the config's webServer then reuses the sandbox behind the proxy.
+    env: cleanEnv({ TARGET: 'sandbox', SANDBOX_PORT: String(proxyPort), REPORTS_DIR: reports, WORKERS: '2', ...FAST_NETWORK, ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const killGroup = (): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is already gone
+    }
+  };
+  const timer = setTimeout(killGroup, boundMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  killGroup();
+  return {
+    code,
+    out,
+    reports,
+    seconds: (Date.now() - started) / 1000,
+    summary: readJson<RunSummary>(path.join(reports, 'summary.json')),
+    facts: readJson<RunFacts>(path.join(reports, 'network.json')),
+  };
+}
