@@ -2,6 +2,7 @@
 // tests with no browser. No webServer: the tests that need a sandbox start one in-process on a
 // port of their own, so they never depend on (or disturb) a sandbox someone is running.
 import { defineConfig } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -12,7 +13,12 @@ export default defineConfig({
   // Golden case folders (golden/<case>/...) hold inputs, not tests; golden/*.spec.ts are tests.
   testIgnore: ['**/fixtures/**', '**/golden/*/**'],
   outputDir: path.join(root, 'reports', 'self-test-results'),
-  workers: 2,
+  // CPU-bound (the end-to-end tests' child runs use every core themselves): one worker per core.
+  workers: Math.max(2, availableParallelism()),
+  // Test limits are guards against a hang, not speed checks: 4x Playwright's default, so a
+  // machine loaded with several times its cores fails nothing. Tests that run the whole
+  // contract suite in a child set their own, longer limits.
+  timeout: 120_000,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: path.join(root, 'reports', 'self-test.json') }]],
   use: { trace: 'off' },

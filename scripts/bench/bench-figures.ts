@@ -1,6 +1,6 @@
 // Turns raw measurements into the figures the issue asks for (marginal cost per check, start-up,
-// ratio to the floor, compile time, peak memory, latency-bound ratio) and marks each target met
-// or not. Pure functions over plain data, so bench.json can be re-rendered and tested.
+// ratio to the floor, compile time, peak memory, latency-bound ratio); bench-targets.ts marks the
+// targets met or not. Pure functions over plain data, so bench.json can be re-rendered and tested.
 import type { Timeline } from './run-timeline';
 
 /** One timed run of a runner (or the floor) at one suite size. */
@@ -20,6 +20,8 @@ export interface RunnerFigures {
   /** Wall time of the smallest suite, from spawn to exit. */
   startupMs: number;
   peakRssMb: number; // at the largest N
+  /** Wall time of the largest suite. */
+  bigWallMs: number;
   ratioToFloor?: number; // marginal / the floor's marginal
 }
 
@@ -50,13 +52,6 @@ export interface LatencyFigures {
   timeline?: Timeline;
 }
 
-export interface Target {
-  what: string;
-  limit: string;
-  measured: string;
-  met: boolean;
-}
-
 /** Figures from the runs of one runner, one run (the fastest of the repeats) per size. */
 export function runnerFigures(runner: string, runs: readonly SizedRun[]): RunnerFigures {
   const sorted = [...runs].sort((a, b) => a.n - b.n);
@@ -70,6 +65,7 @@ export function runnerFigures(runner: string, runs: readonly SizedRun[]): Runner
     marginalCpuMs: (big.cpuMs - mid.cpuMs) / (big.n - mid.n),
     startupMs: small.wallMs,
     peakRssMb: big.peakRssMb,
+    bigWallMs: big.wallMs,
   };
 }
 
@@ -85,29 +81,4 @@ export function fastestPerSize<T extends SizedRun>(runs: readonly T[]): T[] {
 
 export function withFloorRatio(figures: RunnerFigures, floor: RunnerFigures): RunnerFigures {
   return { ...figures, ratioToFloor: floor.marginalMs > 0 ? figures.marginalMs / floor.marginalMs : undefined };
-}
-
-const ms = (value: number): string => `${value.toFixed(2)} ms`;
-const s = (value: number): string => `${(value / 1000).toFixed(2)} s`;
-
-export function targets(input: {
-  runner: RunnerFigures;
-  bigN: number;
-  smallN: number;
-  compile?: CompileFigures;
-  latency?: LatencyFigures;
-}): Target[] {
-  const list: Target[] = [
-    { what: `marginal cost per single-request scenario at N=${input.bigN}`, limit: '≤ 2 ms', measured: ms(input.runner.marginalMs), met: input.runner.marginalMs <= 2 },
-    { what: `start-up for ${input.smallN} scenarios`, limit: '≤ 1.2 s', measured: s(input.runner.startupMs), met: input.runner.startupMs <= 1200 },
-    { what: `peak memory at N=${input.bigN}`, limit: '< 400 MB', measured: `${input.runner.peakRssMb.toFixed(0)} MB`, met: input.runner.peakRssMb < 400 },
-  ];
-  if (input.compile) {
-    list.push({ what: `compile of ${input.compile.n} scenarios (load + compile + write)`, limit: '< 1 s', measured: s(input.compile.totalMs), met: input.compile.totalMs < 1000 });
-  }
-  if (input.latency) {
-    const l = input.latency;
-    list.push({ what: `latency-bound run (${l.latencyMs} ms per response) vs its lower bound`, limit: '≤ 1.3x', measured: `${l.ratio.toFixed(2)}x (${s(l.wallMs)} vs ${s(l.boundMs)})`, met: l.ratio <= 1.3 });
-  }
-  return list;
 }

@@ -1,6 +1,7 @@
 // Prints the benchmark's figures as Markdown tables, so the same text reads well in a terminal
 // and pastes into docs/performance.md unchanged.
-import type { CompileFigures, LatencyFigures, RunnerFigures, SizedRun, Target } from './bench-figures';
+import type { CompileFigures, LatencyFigures, RunnerFigures, SizedRun } from './bench-figures';
+import { formatTargetValue, type Target } from './bench-targets';
 
 export interface RunnerSeries {
   runner: string;
@@ -79,7 +80,7 @@ export function latencyTable(l: LatencyFigures): string {
 
 export function targetsTable(list: readonly Target[]): string {
   return table(
-    ['target', 'limit', 'measured', ''],
-    list.map((t) => [t.what, t.limit, t.measured, t.met ? 'met' : '**not met**']),
+    ['target', 'limit', 'measured', 'from', ''],
+    list.map((t) => [t.name, `≤ ${formatTargetValue(t.limit, t.unit)}`, formatTargetValue(t.measured, t.unit), t.detail, t.met ? 'met' : '**not met**']),
   );
 }

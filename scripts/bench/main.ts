@@ -9,12 +9,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/runtime/paths';
-import { fastestPerSize, runnerFigures, targets, withFloorRatio } from './bench-figures';
+import { fastestPerSize, runnerFigures, withFloorRatio } from './bench-figures';
 import { parseOptions } from './bench-options';
+import { targets } from './bench-targets';
 import { compileTable, latencyTable, rawRunsTable, runnersTable, targetsTable, type RunnerSeries } from './bench-table';
 import { runLatencyBound } from './latency-run';
 import { profileText } from './profile-run';
-import { FLOOR_LABEL, measureSynthetic, variants } from './synthetic-runs';
+import { FLOOR_LABEL, PLAIN_LABEL, measureSynthetic, variants } from './synthetic-runs';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -37,8 +38,17 @@ async function main(): Promise<void> {
   const bigN = options.sizes[options.sizes.length - 1] ?? 0;
   const project = figures.find((f) => f.runner === variants(options)[0]?.label);
   const latencyFigures = latency?.figures(project?.startupMs ?? 0);
+  const byLabel = (label: string | undefined) => figures.find((f) => f.runner === label);
   const targetList = project
-    ? targets({ runner: project, bigN, smallN, compile: synthetic.compile.find((r) => r.n === bigN), latency: latencyFigures })
+    ? targets({
+        project,
+        bigN,
+        smallN,
+        empty: byLabel(PLAIN_LABEL.empty),
+        dot: byLabel(variants(options).find((v) => v.reporters === 'dot' && v.workers === options.workers[0])?.label),
+        compile: synthetic.compile.find((r) => r.n === bigN),
+        latency: latencyFigures,
+      })
     : [];
 
   const cold = synthetic.coldRuns.map((c) => `${(c.wallMs / 1000).toFixed(2)} s at N=${c.n}`).join(', ');

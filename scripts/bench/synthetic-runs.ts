@@ -15,7 +15,7 @@ import { startSandbox } from './sandbox-process';
 import { writeSyntheticSuite } from './synthetic-suite';
 
 export const FLOOR_LABEL: Record<FloorClient, string> = { http: 'floor: node:http loop + ajv', fetch: 'floor: fetch loop + ajv' };
-const PLAIN_LABEL: Record<PlainKind, string> = {
+export const PLAIN_LABEL: Record<PlainKind, string> = {
   empty: 'plain Playwright: empty test() per scenario',
   request: 'plain Playwright: request.post + expect + ajv per test()',
 };

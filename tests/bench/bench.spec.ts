@@ -9,7 +9,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { loadSuite } from '../../src/loader/load-suite';
 import { PROJECT_ROOT } from '../../src/runtime/paths';
-import { fastestPerSize, runnerFigures, targets } from '../../scripts/bench/bench-figures';
+import { fastestPerSize, runnerFigures } from '../../scripts/bench/bench-figures';
+import { targets } from '../../scripts/bench/bench-targets';
 import { parseOptions } from '../../scripts/bench/bench-options';
 import { lowerBound } from '../../scripts/bench/lower-bound';
 import { ECHO_SCHEMA, writeSyntheticSuite } from '../../scripts/bench/synthetic-suite';
@@ -77,7 +78,7 @@ test('the lower bound is the longest chain: a lock adds up its scenarios, across
   expect(lowerBound({ vendors: [], files: [file('c', [scenario('c1', 7)])] }).chain).toEqual({ what: 'scenario x › c1', steps: 7 });
 });
 
-test('marginal cost, start-up and targets come from the fastest run per size', () => {
+test('marginal cost and start-up come from the fastest run per size', () => {
   const runs = [
     { n: 10, wallMs: 1100, cpuMs: 900, peakRssMb: 200 },
     { n: 200, wallMs: 2000, cpuMs: 1800, peakRssMb: 250 },
@@ -87,10 +88,23 @@ test('marginal cost, start-up and targets come from the fastest run per size', (
   const figures = runnerFigures('r', fastestPerSize(runs));
   expect(figures.marginalMs).toBeCloseTo(2, 6); // (5600 - 2000) / 1800
   expect(figures.startupMs).toBe(1100);
-  const marks = targets({ runner: figures, bigN: 2000, smallN: 10 }).map((t) => t.met);
-  expect(marks).toEqual([true, true, true]);
-  const slower = runnerFigures('r', [runs[0]!, runs[1]!, { ...runs[3]!, wallMs: 5700 }]);
-  expect(targets({ runner: slower, bigN: 2000, smallN: 10 })[0]?.met).toBe(false);
+  expect(figures.bigWallMs).toBe(5600);
+});
+
+test('every target is a ratio within one run, met at its limit and not met just above it', () => {
+  const fig = (marginalMs: number, startupMs: number, peakRssMb: number, bigWallMs = 10_000) => ({ runner: 'r', marginalMs, marginalCpuMs: 0, startupMs, peakRssMb, bigWallMs });
+  const empty = fig(4, 1000, 1000);
+  const latency = (wallMs: number, chainSteps: number) => ({
+    latencyMs: 100, wallMs, boundMs: 2000, ratio: wallMs / 2000, chain: 'lock a', chainSteps, fileChain: 'f', fileChainSteps: 1, scenarios: 1, totalSteps: 1, passed: 1, failed: 0, skipped: 0,
+  });
+  const compile = (totalMs: number) => ({ n: 2000, importMs: 0, loadMs: 0, compileMs: 0, writeMs: 0, totalMs });
+  const atLimit = targets({ bigN: 2000, smallN: 10, project: fig(5.2, 1150, 1100), empty, dot: fig(0, 0, 0, 4000), compile: compile(2000), latency: latency(2300, 15) });
+  expect(atLimit.map((t) => [t.limit, t.met])).toEqual([[1.3, true], [1.15, true], [1.1, true], [0.5, true], [1.15, true], [15, true]]);
+  const above = targets({ bigN: 2000, smallN: 10, project: fig(5.3, 1160, 1110), empty, dot: fig(0, 0, 0, 4000), compile: compile(2010), latency: latency(2310, 16) });
+  expect(above.map((t) => t.met)).toEqual([false, false, false, false, false, false]);
+  expect(above[0]).toMatchObject({ measured: 5.3 / 4, unit: 'x', detail: '5.30 ms vs 4.00 ms' });
+  // Without the reference runs there is nothing to compare with: no target is claimed.
+  expect(targets({ bigN: 2000, smallN: 10, project: fig(1, 1, 1) })).toEqual([]);
 });
 
 test('options: defaults are the issue\'s sizes; unknown options are refused with the usage', () => {
