@@ -10,6 +10,11 @@ export const nexudus: VendorModule = {
   name: 'nexudus',
   baseUrlVar: 'NEXUDUS_BASE_URL',
   faults: nexudusFaults,
+  // No observed-profile difference: the article promises nothing the real service is known to
+  // break. Which host serves which resource (developers.nexudus.com; support article 360009842898)
+  // is served the same in both profiles, and Nexudus also accepting a Bearer token on
+  // /en/user/me (the same article) touches no clause.
+  drift: {},
   demoAccounts: (env) =>
     seedUsers(env).map((u) => ({
       label: !u.apiAccess ? 'no "API Access" (answers 401)' : u.unrestrictedAdmin || u.roles.length > 0 ? 'API user (unrestricted administrator)' : 'API access but no role (answers 401)',
