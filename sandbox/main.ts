@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     if (faults.length) console.log(`faults on: ${faults.join(', ')}`);
     if (latencyMs) console.log(`added latency: ${latencyMs} ms per response`);
     for (const vendor of vendors) {
-      console.log(`\n${vendor.name}: ${env[vendor.baseUrlVar] ?? '(no base URL)'}`);
+      const urls = Object.values(vendor.bases ?? { base: vendor.baseUrlVar }).map((name) => env[name] ?? '(no base URL)');
+      console.log(`\n${vendor.name}: ${urls.join(' and ')}`);
       for (const account of vendor.demoAccounts(env)) {
         console.log(`  ${account.label}: ${account.username} / ${account.password}`);
       }

@@ -108,13 +108,17 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
 
   for (const vendor of options.vendors) {
     const ctx = { env: options.env, clock, faults: faults.forVendor(vendor.name), drift: driftSwitch(vendor, profile) };
-    void app.register(
-      (scoped, _options, done) => {
-        guardRoutes(scoped, () => vendor.register(scoped, ctx));
-        done();
-      },
-      { prefix: prefixOf(options.env[vendor.baseUrlVar]) },
-    );
+    // A vendor on several hosts is mounted once per host, each under its own base URL's path.
+    const mounts = vendor.bases ? Object.entries(vendor.bases) : [[undefined, vendor.baseUrlVar] as const];
+    for (const [base, variable] of mounts) {
+      void app.register(
+        (scoped, _options, done) => {
+          guardRoutes(scoped, () => vendor.register(scoped, base === undefined ? ctx : { ...ctx, base }));
+          done();
+        },
+        { prefix: prefixOf(options.env[variable]) },
+      );
+    }
   }
 
   registerControlRoutes(app, options.vendors, faults, clock, controlToken);

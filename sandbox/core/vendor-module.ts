@@ -50,6 +50,8 @@ export interface VendorContext {
   faults: FaultSwitch;
   /** Which of the vendor's drift entries apply (none under the documented profile). */
   drift: DriftSwitch;
+  /** For a vendor with `bases`: the base this registration serves (one registration per base). */
+  base?: string;
 }
 
 export interface DemoAccount {
@@ -63,6 +65,11 @@ export interface VendorModule {
   name: string;
   /** The variable whose URL path becomes this vendor's prefix, e.g. TRUEDAT_BASE_URL. */
   baseUrlVar: string;
+  /**
+   * Several hosts (vendor.yaml `bases:`): base name -> the variable whose URL path is its prefix.
+   * register() is then called once per base, with ctx.base saying which; baseUrlVar is ignored.
+   */
+  bases?: Record<string, string>;
   /** Named faults, keyed by local name (e.g. "no-refresh-token"). */
   faults: Record<string, FaultSpec>;
   /** Known differences between the document and the real service, keyed by local id. */

@@ -93,10 +93,19 @@ export interface Finding {
   loc: SourceLocation;
 }
 
+/** One of several base URLs of a vendor whose resources live on different hosts. */
+export interface VendorBase {
+  name: string; // what steps write in `base:`, e.g. "admin"
+  variable: string; // e.g. NEXUDUS_ADMIN_BASE_URL
+  loc: SourceLocation;
+}
+
 export interface VendorManifest {
   vendor: string; // lower-case id, also the folder name under specs/ and schemas/
   title: string; // display name
-  baseUrlVar: string; // e.g. TRUEDAT_BASE_URL
+  baseUrlVar: string; // e.g. TRUEDAT_BASE_URL; for a vendor with `bases`, the first base's variable
+  /** Named bases (vendor.yaml `bases:`); empty for a vendor with one `baseUrl`. */
+  bases: VendorBase[];
   documents: VendorDocument[];
   variables: VariableSpec[];
   clauses: ClauseSpec[];
@@ -170,6 +179,8 @@ export interface CaptureSpec {
 
 export interface StepSpec {
   name: string;
+  /** The VendorBase.name the request goes to; only for a vendor with `bases`. */
+  base?: string;
   request: RequestSpec;
   expect: ExpectSpec;
   captures: CaptureSpec[];

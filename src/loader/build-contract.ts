@@ -3,6 +3,7 @@
 // why, clock offsets are not combined with sandboxOnly: false, templates resolve.
 import type { ContractFile, Scenario, Severity, VendorManifest } from '../dsl/model';
 import { buildStep } from './build-step';
+import { checkBases } from './check-bases';
 import { VENDOR_ID } from './build-vendor';
 import { checkTemplates } from './check-templates';
 import { didYouMean } from './did-you-mean';
@@ -67,6 +68,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
   }
   const steps = list(s.steps).map((step, j) => buildStep(step, [...path, 'steps', j], problems));
   if (manifest) checkTemplates(s.steps, steps, path, manifest, problems);
+  if (manifest) checkBases(steps, path, manifest, problems);
   const production = dict(s.production);
   const harmful = flag(production.harmful, false);
   const reason = typeof production.reason === 'string' && production.reason.trim() !== '' ? production.reason : undefined;

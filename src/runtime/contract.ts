@@ -90,7 +90,9 @@ export class Contract implements TemplateScope {
   }
 
   private async run(step: StepSpec, scenario: ScenarioInfo, id: StepIdentity): Promise<void> {
-    const baseUrl = this.worker.env.values[this.vendor.baseUrlVar] ?? '';
+    // A vendor with several bases: the step names the host it calls (the loader made sure it does).
+    const baseVar = (step.base !== undefined ? this.vendor.bases?.[step.base] : undefined) ?? this.vendor.baseUrlVar;
+    const baseUrl = this.worker.env.values[baseVar] ?? '';
     const prepared = buildRequest(step.request, { baseUrl, scope: this, redactor: this.redactor, isSandbox: this.worker.env.isSandbox });
     id.request = `${prepared.method} ${prepared.url}`;
     const read = readResponse(await this.network.send(prepared, step, scenario.noRetry === true, this.redactor));

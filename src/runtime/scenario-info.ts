@@ -19,6 +19,8 @@ export interface VendorInfo {
   vendor: string;
   title: string;
   baseUrlVar: string;
+  /** Base name -> variable, for a vendor whose steps name their base (vendor.yaml `bases:`). */
+  bases?: Readonly<Record<string, string>>;
   variables: readonly { name: string; secret: boolean; optional: boolean }[];
   /** Each clause's evidence level in vendor.yaml; a clause not listed counts as documented. */
   evidence?: Readonly<Record<string, Evidence>>;
