@@ -195,6 +195,8 @@ export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
 export interface ProductionSafety {
   harmful: boolean; // skipped off the sandbox unless ALLOW_HARMFUL_SCENARIOS=1
   reason?: string; // shown in the skip, e.g. "re-issuing a token revokes the token a live integration uses"
+  /** What a run does to a real account although it is not skipped, e.g. "revokes the live token". */
+  effect?: string;
 }
 
 export interface Scenario {

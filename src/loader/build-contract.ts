@@ -81,6 +81,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
       hint: 'Remove sandboxOnly: false (clock offsets make a scenario sandbox-only).',
     });
   }
+  const effect = typeof production.effect === 'string' ? { effect: production.effect } : {};
   const lock = typeof s.lock === 'string' ? s.lock : defaults.lock;
   return {
     name: text(s.name),
@@ -91,7 +92,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
     severity: SEVERITIES.find((v) => v === s.severity) ?? 'normal',
     ...(lock !== undefined ? { lock } : {}),
     sandboxOnly: flag(s.sandboxOnly, false) || clockStep !== -1,
-    production: { harmful, ...(reason !== undefined ? { reason } : {}) },
+    production: { harmful, ...(reason !== undefined ? { reason } : {}), ...effect },
     noRetry: flag(s.noRetry, false),
     steps,
     loc: problems.loc(path, 'value'),

@@ -8,7 +8,7 @@
 import type { APIRequestContext, TestInfo } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { FailureClass, MismatchRecord, VerdictRecord } from '../dsl/facts';
+import { ANNOTATION, type FailureClass, type MismatchRecord, type VerdictRecord } from '../dsl/facts';
 import type { SourceLocation, StepSpec } from '../dsl/model';
 import { Redactor } from '../redaction/redactor';
 import { buildRequest } from './build-request';
@@ -69,6 +69,10 @@ export class Contract implements TemplateScope {
     if (reason !== undefined) this.testInfo.skip(true, reason);
     const unreachable = this.network.notRunCause();
     if (unreachable !== undefined) this.testInfo.skip(true, this.network.markNotRun(unreachable));
+    // Off the sandbox the report says what the run did to the real account.
+    if (!this.worker.env.isSandbox && scenario.production.effect) {
+      this.testInfo.annotations.push({ type: ANNOTATION.productionEffect, description: scenario.production.effect });
+    }
   }
 
   lookup(name: string): unknown {

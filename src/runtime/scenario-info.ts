@@ -42,7 +42,7 @@ export interface ScenarioInfo {
   sandboxOnly: boolean;
   /** Why a sandbox-only scenario needs the sandbox, for the skip reason. */
   sandboxReason?: string;
-  production: { harmful: boolean; reason?: string };
+  production: { harmful: boolean; reason?: string; effect?: string };
   /** A deliberate wrong-password scenario: its requests are retried only when nothing judged the password. */
   noRetry?: boolean;
 }
