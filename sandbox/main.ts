@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const port = Number(env.SANDBOX_PORT ?? 4010);
   const faults = (process.env.SANDBOX_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0);
-  const { app, controlToken } = buildSandbox({ env, vendors, faults, latencyMs });
+  const sandbox = buildSandbox({ env, vendors, faults, latencyMs });
+  const { app, controlToken } = sandbox;
   await app.listen({ host: '127.0.0.1', port });
   const quiet = process.env.SANDBOX_QUIET === '1';
   if (!quiet) {
@@ -17,10 +18,12 @@ async function main(): Promise<void> {
     // The token guards /__sandbox against other local users and web pages; set
     // SANDBOX_CONTROL_TOKEN to choose it (a contract run reusing this sandbox needs the same value).
     console.log(`control token (header x-sandbox-control-token on /__sandbox requests): ${controlToken}`);
+    console.log(`profile: ${sandbox.profile} (SANDBOX_PROFILE)`);
     if (faults.length) console.log(`faults on: ${faults.join(', ')}`);
     if (latencyMs) console.log(`added latency: ${latencyMs} ms per response`);
     for (const vendor of vendors) {
-      console.log(`\n${vendor.name}: ${env[vendor.baseUrlVar] ?? '(no base URL)'}`);
+      const urls = Object.values(vendor.bases ?? { base: vendor.baseUrlVar }).map((name) => env[name] ?? '(no base URL)');
+      console.log(`\n${vendor.name}: ${urls.join(' and ')}`);
       for (const account of vendor.demoAccounts(env)) {
         console.log(`  ${account.label}: ${account.username} / ${account.password}`);
       }

@@ -5,6 +5,7 @@
 import type { VendorModule } from '../core/vendor-module';
 import { acceptAnyJson } from '../core/lenient-json';
 import { registerCreate } from './create-route';
+import { clearlrsDrift } from './drift';
 import { clearlrsFaults } from './faults';
 import { ClearlrsStore, serviceAccountFrom } from './store';
 import { answerUnreadableBodies } from './unreadable-body';
@@ -17,6 +18,7 @@ export const clearlrs: VendorModule = {
   name: 'clearlrs',
   baseUrlVar: 'CLEARLRS_BASE_URL',
   faults: clearlrsFaults,
+  drift: clearlrsDrift,
   demoAccounts: (env) => {
     const service = serviceAccountFrom(env);
     return service ? [{ label: 'service account (API key / secret)', username: service.key, password: service.secret }] : [];

@@ -12,6 +12,7 @@ import { FaultBoard } from './faults';
 import { guardRoutes, refuseDuplicateAuthorization } from './http-guards';
 import { acceptMultipart, UNREADABLE_MULTIPART } from './multipart-body';
 import { safeRecord } from './safe-keys';
+import { driftSwitch, readProfile, type SandboxProfile } from './profile';
 import type { VendorModule } from './vendor-module';
 
 export interface SandboxTimeouts {
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   /** The token /__sandbox controls need; default SANDBOX_CONTROL_TOKEN of `env`, else random. */
   controlToken?: string;
   timeouts?: Partial<SandboxTimeouts>;
+  /** Default: SANDBOX_PROFILE of `env`, else documented. */
+  profile?: SandboxProfile;
 }
 
 export interface Sandbox {
@@ -50,6 +53,7 @@ export interface Sandbox {
   clock: OffsetClock;
   /** Send it as x-sandbox-control-token on /__sandbox requests. */
   controlToken: string;
+  profile: SandboxProfile;
 }
 
 /** The URL path of a vendor's base URL, which becomes its route prefix ("" for none). */
@@ -75,6 +79,7 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
   const faults = new FaultBoard(options.vendors);
   faults.set(options.faults ?? []);
   const controlToken = options.controlToken ?? controlTokenFrom(options.env);
+  const profile = options.profile ?? readProfile(options.env);
 
   // node:querystring builds null-prototype objects; the filter drops prototype names as well.
   void app.register(formbody, { parser: (body: string) => safeRecord(parseQuery(body)) });
@@ -102,18 +107,22 @@ export function buildSandbox(options: SandboxOptions): Sandbox {
   }
 
   for (const vendor of options.vendors) {
-    const ctx = { env: options.env, clock, faults: faults.forVendor(vendor.name) };
-    void app.register(
-      (scoped, _options, done) => {
-        guardRoutes(scoped, () => vendor.register(scoped, ctx));
-        done();
-      },
-      { prefix: prefixOf(options.env[vendor.baseUrlVar]) },
-    );
+    const ctx = { env: options.env, clock, faults: faults.forVendor(vendor.name), drift: driftSwitch(vendor, profile) };
+    // A vendor on several hosts is mounted once per host, each under its own base URL's path.
+    const mounts = vendor.bases ? Object.entries(vendor.bases) : [[undefined, vendor.baseUrlVar] as const];
+    for (const [base, variable] of mounts) {
+      void app.register(
+        (scoped, _options, done) => {
+          guardRoutes(scoped, () => vendor.register(scoped, base === undefined ? ctx : { ...ctx, base }));
+          done();
+        },
+        { prefix: prefixOf(options.env[variable]) },
+      );
+    }
   }
 
   registerControlRoutes(app, options.vendors, faults, clock, controlToken);
-  return { app, faults, clock, controlToken };
+  return { app, faults, clock, controlToken, profile };
 }
 
 const ERROR_NAMES: Record<number, string> = { 413: 'payload_too_large', 415: 'unsupported_media_type' };

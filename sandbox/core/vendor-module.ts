@@ -11,6 +11,28 @@ export interface FaultSpec {
   description: string;
 }
 
+/**
+ * One way the real service is known to differ from its document. The sandbox behaves this way
+ * only under SANDBOX_PROFILE=observed; vendor.yaml carries the matching known-drift entry.
+ */
+export interface DriftSpec {
+  /** The clause id in specs/<vendor>/vendor.yaml whose promise the real service breaks. */
+  clause: string;
+  /** What the document (and the documented profile) says, in one sentence. */
+  documented: string;
+  /** What the real service does instead, in one sentence. */
+  observed: string;
+  /** Where the real behaviour is shown: a source file at a tag or commit, or a vendor page. */
+  source: string;
+}
+
+export interface DriftSwitch {
+  /** The profile the sandbox runs under. */
+  profile: 'documented' | 'observed';
+  /** True when the profile is observed and `localId` is an entry of the vendor's drift table. */
+  isObserved(localId: string): boolean;
+}
+
 export interface SandboxClock {
   /** Milliseconds since the epoch as the vendor sees this request (honours x-sandbox-clock-offset). */
   now(request: { headers: Record<string, string | string[] | undefined> }): number;
@@ -26,6 +48,10 @@ export interface VendorContext {
   env: Readonly<Record<string, string | undefined>>;
   clock: SandboxClock;
   faults: FaultSwitch;
+  /** Which of the vendor's drift entries apply (none under the documented profile). */
+  drift: DriftSwitch;
+  /** For a vendor with `bases`: the base this registration serves (one registration per base). */
+  base?: string;
 }
 
 export interface DemoAccount {
@@ -39,8 +65,15 @@ export interface VendorModule {
   name: string;
   /** The variable whose URL path becomes this vendor's prefix, e.g. TRUEDAT_BASE_URL. */
   baseUrlVar: string;
+  /**
+   * Several hosts (vendor.yaml `bases:`): base name -> the variable whose URL path is its prefix.
+   * register() is then called once per base, with ctx.base saying which; baseUrlVar is ignored.
+   */
+  bases?: Record<string, string>;
   /** Named faults, keyed by local name (e.g. "no-refresh-token"). */
   faults: Record<string, FaultSpec>;
+  /** Known differences between the document and the real service, keyed by local id. */
+  drift?: Record<string, DriftSpec>;
   /** Accounts printed by `npm run sandbox` for integrators. */
   demoAccounts(env: VendorContext['env']): DemoAccount[];
   /** Registers the vendor's routes; called inside a Fastify plugin scoped to the prefix. */

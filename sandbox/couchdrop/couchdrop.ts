@@ -16,6 +16,14 @@ export const couchdrop: VendorModule = {
   name: 'couchdrop',
   baseUrlVar: 'COUCHDROP_BASE_URL',
   faults: couchdropFaults,
+  // No observed-profile difference, on purpose. Couchdrop's early open-source service
+  // (Shasthojoy/couchdrop routes_account.py @575530b) reads /authenticate from form fields only and
+  // every /manage/account* token from the query string; today's pages contradict both ("form data
+  // or JSON", www.couchdrop.io/features/api-management; a `token*` header on
+  // /manage/account/storage, couchdrop-1.gitbook.io, where that old code also read the query), so
+  // the research does not trust the old code there. Where it does trust it (403 bodies, uuid4
+  // tokens, earlier tokens kept, a missing field refused with 403) both profiles already follow it.
+  drift: {},
   demoAccounts: (env) =>
     seedAccounts(env).map((a) => ({
       label: a.twoFactor ? 'user with 2FA (login answers 401)' : 'API user',

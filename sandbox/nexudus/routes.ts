@@ -12,7 +12,9 @@ export function registerRoutes(app: FastifyInstance, ctx: VendorContext, store: 
 
   // "Any API calls using this authentication method will run in the context of the user making
   // the call" (document): the profile is the caller's own.
-  app.get('/en/user/me', async (request, reply) => {
+  // support.nexudus.com article 360009842898: GET https://xyz.spaces.nexudus.com/en/user/me, the
+  // space's portal host.
+  if (ctx.base !== 'admin') app.get('/en/user/me', async (request, reply) => {
     const outcome = checkBasic(request, ctx, store);
     if (!outcome.ok) return sendRefusal(reply, outcome.status);
     const other = COWORKERS[0];
@@ -20,7 +22,9 @@ export function registerRoutes(app: FastifyInstance, ctx: VendorContext, store: 
     return sendJson(reply, 200, userProfile(shown));
   });
 
-  app.get('/api/sys/coworkers', async (request, reply) => {
+  // developers.nexudus.com REST API: "this endpoint uses https://spaces.nexudus.com and not the
+  // domain of the space", the admin host.
+  if (ctx.base !== 'space') app.get('/api/sys/coworkers', async (request, reply) => {
     const outcome = checkBasic(request, ctx, store);
     if (!outcome.ok) return sendRefusal(reply, outcome.status);
     return sendJson(reply, 200, coworkerList(request.query as Record<string, unknown>, fault('coworkers-records-dropped')));

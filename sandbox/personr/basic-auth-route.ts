@@ -6,6 +6,7 @@ import { parseBasicAuthorization, type BasicCredentials } from '../core/basic-au
 import { REFUSES_METHOD } from '../core/http-guards';
 import type { VendorContext } from '../core/vendor-module';
 import { isJson, isMultipart } from './body';
+import type { PersonrDrift } from './drift';
 import type { PersonrFault } from './faults';
 import { invalidLoginCredentials, sendJson, WORKFLOW_FAILURE, WRONG_METHOD } from './responses';
 import { sameSecret, TOKEN_LIFETIME_SECONDS, type PersonrStore } from './store';
@@ -54,13 +55,16 @@ export function registerBasicAuth(app: FastifyInstance, ctx: VendorContext, stor
 
   // The document states POST, while its cURL and Node.js samples send GET (finding get-samples).
   // inference (Bubble's generated API docs list 405 "Wrong method" {message}; RFC 9110 §15.5.6
-  // requires Allow): any other method is refused with 405 and issues no token.
+  // requires Allow): any other method is refused with 405 and issues no token. Under the observed
+  // profile GET runs the workflow like POST (drift get-runs-workflow: Bubble's current manual,
+  // "on a POST or GET request").
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
     config: REFUSES_METHOD,
     url: '/api-basic-auth',
     handler: async (request, reply) => {
-      if (request.method === 'GET' && fault('get-issues-token')) return issueToken(request, reply);
+      const getRuns = fault('get-issues-token') || ctx.drift.isObserved('get-runs-workflow' satisfies PersonrDrift);
+      if (request.method === 'GET' && getRuns) return issueToken(request, reply);
       return sendJson(reply.header('allow', 'POST'), 405, WRONG_METHOD);
     },
   });

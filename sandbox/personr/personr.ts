@@ -5,6 +5,7 @@
 import type { VendorModule } from '../core/vendor-module';
 import { registerBasicAuth } from './basic-auth-route';
 import { ignoreBodies } from './body';
+import { personrDrift } from './drift';
 import { personrFaults } from './faults';
 import { registerProbe } from './probe-route';
 import { PersonrStore, seedAccounts } from './store';
@@ -16,6 +17,7 @@ export const personr: VendorModule = {
   name: 'personr',
   baseUrlVar: 'PERSONR_BASE_URL',
   faults: personrFaults,
+  drift: personrDrift,
   demoAccounts: (env) => seedAccounts(env).map((a) => ({ label: 'service account', username: a.email, password: a.password })),
   register(app, ctx) {
     const store = new PersonrStore(seedAccounts(ctx.env));

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseBearer } from '../core/basic-auth';
 import type { VendorContext } from '../core/vendor-module';
+import type { PersonrDrift } from './drift';
 import type { PersonrFault } from './faults';
 import { sendJson, unauthorized } from './responses';
 import { bubbleId, type PersonrStore } from './store';
@@ -26,7 +27,9 @@ export function registerProbe(app: FastifyInstance, ctx: VendorContext, store: P
     }
     const { state, userId } = store.check(token, now, {
       neverExpires: fault('token-never-expires'),
-      idleExpiry: fault('idle-expiry-30-days'),
+      // Bubble's 30-day idle rule (drift idle-expiry-30-days: forum.bubble.io 366845) applies under
+      // the observed profile; the documented profile keeps the document's absolute year.
+      idleExpiry: fault('idle-expiry-30-days') || ctx.drift.isObserved('idle-expiry-30-days' satisfies PersonrDrift),
     });
     if (state === 'unknown' && fault('unknown-token-accepted')) return sendJson(reply, 200, { status: 'success', response: {} });
     if (state !== 'live' || userId === undefined || fault('valid-token-refused')) return refuse();

@@ -20,7 +20,8 @@ export type TokenState = 'live' | 'revoked' | 'expired' | 'unknown';
 /** "This token has a lifetime of 1 year" (document); 31536000 s is the 200 body's `expires`. */
 export const TOKEN_LIFETIME_SECONDS = 31_536_000;
 // inference (Bubble support: unused user tokens expire after 30 days, research §2 "Token lifetime"):
-// Personr does not say so, so the sandbox enforces it only under the idle-expiry-30-days fault.
+// Personr does not say so, so the sandbox enforces it only under the observed profile (drift
+// idle-expiry-30-days) or the fault of that name.
 export const IDLE_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 
 // Tokens are never deleted on an expired lookup (time is per request, so a token expired for one

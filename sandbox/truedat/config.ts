@@ -9,12 +9,6 @@ export interface TruedatConfig {
   password: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
-  /**
-   * Also put refresh_token in the 201 body, as the document shows (td-auth before 4.48.0 did).
-   * inference (research §4 "Sandbox behaviour" 5): the default is on, so the sandbox answers what
-   * the document promises; off gives td-auth 7.x's cookie-only body.
-   */
-  refreshTokenInBody: boolean;
 }
 
 function seconds(raw: string | undefined, fallback: number): number {
@@ -28,6 +22,5 @@ export function readTruedatConfig(env: VendorContext['env']): TruedatConfig {
     password: env.TRUEDAT_PASSWORD ?? '',
     accessTtlSeconds: seconds(env.TRUEDAT_ACCESS_TOKEN_TTL_SECONDS, 600),
     refreshTtlSeconds: seconds(env.TRUEDAT_REFRESH_TOKEN_TTL_SECONDS, 86_400),
-    refreshTokenInBody: (env.TRUEDAT_REFRESH_TOKEN_IN_BODY ?? 'true').toLowerCase() !== 'false',
   };
 }

@@ -2,12 +2,12 @@
 // the proxy refusal and the cookie come from td-auth's SessionController (research §4).
 import type { FastifyInstance } from 'fastify';
 import type { VendorContext } from '../core/vendor-module';
-import type { TruedatConfig } from './config';
+import type { TruedatDrift } from './drift';
 import { readLoginBody } from './login-body';
 import { DELETE_REFRESH_COOKIE, errorDetail, INVALID_CREDENTIALS, refreshCookie, sendInvalidCredentials } from './replies';
 import type { SessionStore } from './store';
 
-export function registerLoginRoute(app: FastifyInstance, ctx: VendorContext, store: SessionStore, config: TruedatConfig): void {
+export function registerLoginRoute(app: FastifyInstance, ctx: VendorContext, store: SessionStore): void {
   const { faults } = ctx;
 
   app.post('/api/sessions', async (request, reply) => {
@@ -44,7 +44,11 @@ export function registerLoginRoute(app: FastifyInstance, ctx: VendorContext, sto
     const issued = store.create(account, ctx.clock.now(request));
     const payload: Record<string, string> = {};
     if (!faults.isOn('no-token')) payload.token = issued.token;
-    if (config.refreshTokenInBody && !faults.isOn('refresh-token-cookie-only')) payload.refresh_token = issued.refreshToken;
+    // The document's 201 example carries refresh_token, as td-auth did before 4.48.0. Under the
+    // observed profile the body is td-auth 7.x's {"token"} only (drift refresh-token-cookie-only:
+    // td-auth 7.1.0 session_view.ex), and the refresh token is only the cookie below.
+    const cookieOnly = ctx.drift.isObserved('refresh-token-cookie-only' satisfies TruedatDrift) || faults.isOn('refresh-token-cookie-only');
+    if (!cookieOnly) payload.refresh_token = issued.refreshToken;
     return reply
       .status(faults.isOn('created-200') ? 200 : 201)
       .header('set-cookie', refreshCookie(issued.refreshToken))

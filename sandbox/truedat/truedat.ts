@@ -4,6 +4,7 @@
 // each choice. State lives in a SessionStore per registered sandbox, so reset() forgets it all.
 import type { VendorModule } from '../core/vendor-module';
 import { readTruedatConfig } from './config';
+import { truedatDrift } from './drift';
 import { TRUEDAT_FAULTS } from './faults';
 import { registerLoginRoute } from './login-route';
 import { installPipeline } from './replies';
@@ -18,6 +19,7 @@ export function createTruedatModule(): VendorModule {
     name: 'truedat',
     baseUrlVar: 'TRUEDAT_BASE_URL',
     faults: TRUEDAT_FAULTS,
+    drift: truedatDrift,
     demoAccounts: (env) => [
       { label: 'API user (alternative_login)', username: env.TRUEDAT_USERNAME ?? '', password: env.TRUEDAT_PASSWORD ?? '' },
     ],
@@ -26,7 +28,7 @@ export function createTruedatModule(): VendorModule {
       const store = new SessionStore(config);
       stores.add(store);
       installPipeline(app, ctx.faults);
-      registerLoginRoute(app, ctx, store, config);
+      registerLoginRoute(app, ctx, store);
       registerSessionRoutes(app, ctx, store);
     },
     reset() {

@@ -12,6 +12,7 @@ export function emitVendorInfo(vendor: VendorManifest, runtimeImport: string): s
     vendor: vendor.vendor,
     title: vendor.title,
     baseUrlVar: vendor.baseUrlVar,
+    ...(vendor.bases.length > 0 ? { bases: Object.fromEntries(vendor.bases.map((b) => [b.name, b.variable])) } : {}),
     variables: vendor.variables.map((v) => ({ name: v.name, secret: v.secret, optional: v.optional })),
     // What the runtime needs to judge a failure (runtime/verdict.ts): evidence levels and drift.
     evidence: Object.fromEntries(vendor.clauses.map((c) => [c.id, c.evidence])),

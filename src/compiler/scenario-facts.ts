@@ -13,7 +13,7 @@ export function scenarioVariables(scenario: Scenario, vendor: VendorManifest): s
     for (const text of stepTemplates(step)) {
       for (const match of text.matchAll(TEMPLATE)) {
         const name = match[1] as string;
-        if (declared.has(name) && name !== vendor.baseUrlVar) found.add(name);
+        if (declared.has(name) && name !== vendor.baseUrlVar && !vendor.bases.some((b) => b.variable === name)) found.add(name);
       }
     }
   }

@@ -43,6 +43,8 @@ export const ANNOTATION = {
   lock: 'lock',
   /** Why the scenario would harm a real account, when it would. */
   production: 'production',
+  /** What the scenario did to a real account (production.effect), pushed when it runs off the sandbox. */
+  productionEffect: 'production-effect',
   /** A remark a matcher made that is not a failure (for example a schema note). */
   note: 'note',
   /** The scenario's Verdict, pushed by the runtime when it is anything but a plain pass. */

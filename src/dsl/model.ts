@@ -93,10 +93,19 @@ export interface Finding {
   loc: SourceLocation;
 }
 
+/** One of several base URLs of a vendor whose resources live on different hosts. */
+export interface VendorBase {
+  name: string; // what steps write in `base:`, e.g. "admin"
+  variable: string; // e.g. NEXUDUS_ADMIN_BASE_URL
+  loc: SourceLocation;
+}
+
 export interface VendorManifest {
   vendor: string; // lower-case id, also the folder name under specs/ and schemas/
   title: string; // display name
-  baseUrlVar: string; // e.g. TRUEDAT_BASE_URL
+  baseUrlVar: string; // e.g. TRUEDAT_BASE_URL; for a vendor with `bases`, the first base's variable
+  /** Named bases (vendor.yaml `bases:`); empty for a vendor with one `baseUrl`. */
+  bases: VendorBase[];
   documents: VendorDocument[];
   variables: VariableSpec[];
   clauses: ClauseSpec[];
@@ -170,6 +179,8 @@ export interface CaptureSpec {
 
 export interface StepSpec {
   name: string;
+  /** The VendorBase.name the request goes to; only for a vendor with `bases`. */
+  base?: string;
   request: RequestSpec;
   expect: ExpectSpec;
   captures: CaptureSpec[];
@@ -184,6 +195,8 @@ export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
 export interface ProductionSafety {
   harmful: boolean; // skipped off the sandbox unless ALLOW_HARMFUL_SCENARIOS=1
   reason?: string; // shown in the skip, e.g. "re-issuing a token revokes the token a live integration uses"
+  /** What a run does to a real account although it is not skipped, e.g. "revokes the live token". */
+  effect?: string;
 }
 
 export interface Scenario {

@@ -3,6 +3,7 @@
 // why, clock offsets are not combined with sandboxOnly: false, templates resolve.
 import type { ContractFile, Scenario, Severity, VendorManifest } from '../dsl/model';
 import { buildStep } from './build-step';
+import { checkBases } from './check-bases';
 import { VENDOR_ID } from './build-vendor';
 import { checkTemplates } from './check-templates';
 import { didYouMean } from './did-you-mean';
@@ -67,6 +68,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
   }
   const steps = list(s.steps).map((step, j) => buildStep(step, [...path, 'steps', j], problems));
   if (manifest) checkTemplates(s.steps, steps, path, manifest, problems);
+  if (manifest) checkBases(steps, path, manifest, problems);
   const production = dict(s.production);
   const harmful = flag(production.harmful, false);
   const reason = typeof production.reason === 'string' && production.reason.trim() !== '' ? production.reason : undefined;
@@ -79,6 +81,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
       hint: 'Remove sandboxOnly: false (clock offsets make a scenario sandbox-only).',
     });
   }
+  const effect = typeof production.effect === 'string' ? { effect: production.effect } : {};
   const lock = typeof s.lock === 'string' ? s.lock : defaults.lock;
   return {
     name: text(s.name),
@@ -89,7 +92,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
     severity: SEVERITIES.find((v) => v === s.severity) ?? 'normal',
     ...(lock !== undefined ? { lock } : {}),
     sandboxOnly: flag(s.sandboxOnly, false) || clockStep !== -1,
-    production: { harmful, ...(reason !== undefined ? { reason } : {}) },
+    production: { harmful, ...(reason !== undefined ? { reason } : {}), ...effect },
     noRetry: flag(s.noRetry, false),
     steps,
     loc: problems.loc(path, 'value'),

@@ -14,6 +14,7 @@ export function buildStep(data: unknown, path: Path, problems: Problems): StepSp
   const step = dict(data);
   return {
     name: text(step.name),
+    ...(typeof step.base === 'string' ? { base: step.base } : {}),
     request: buildRequest(step.request, [...path, 'request'], problems),
     expect: buildExpect(step.expect, [...path, 'expect'], problems),
     captures: buildCaptures(step.capture, [...path, 'capture'], problems),

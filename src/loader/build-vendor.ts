@@ -1,7 +1,7 @@
 // vendor.yaml -> VendorManifest, with the checks that need the whole manifest: the vendor id
 // matches its folder, documents named by clauses and findings exist, finding ids are unique;
 // clause evidence and drift entries are checked in build-drift.ts.
-import type { ClauseSpec, Finding, FindingSeverity, VariableSpec, VendorDocument, VendorManifest } from '../dsl/model';
+import type { ClauseSpec, Finding, FindingSeverity, VariableSpec, VendorBase, VendorDocument, VendorManifest } from '../dsl/model';
 import { buildDrift, clauseEvidence } from './build-drift';
 import { didYouMean } from './did-you-mean';
 import { quote } from './describe';
@@ -53,6 +53,14 @@ export function buildVendor(data: unknown, folder: string, problems: Problems): 
     const severity = (['info', 'minor', 'major'] as const).find((s) => s === f.severity) ?? 'info';
     return { id, doc: text(f.doc), section: text(f.section), severity: severity satisfies FindingSeverity, text: text(f.text), contract: text(f.contract), loc: problems.loc(['findings', index], 'value') };
   });
+  const bases: VendorBase[] = Object.entries(dict(root.bases)).map(([name, variable]) => ({ name, variable: text(variable), loc: problems.loc(['bases', name]) }));
+  if ((root.baseUrl === undefined) === (root.bases === undefined)) {
+    problems.add(root.bases === undefined ? [] : ['bases'], root.bases === undefined ? 'missing key in vendor.yaml' : 'base URL unclear', `vendor.yaml must have exactly one of baseUrl (one base URL) and bases (several, by name); found ${root.baseUrl === undefined ? 'neither' : 'both'}`, {
+      part: 'key',
+      hint: 'Write baseUrl: <VENDOR>_BASE_URL, or bases: { <name>: <VARIABLE>, … } when resources live on different hosts.',
+    });
+  }
+  const baseUrlVar = typeof root.baseUrl === 'string' ? root.baseUrl : (bases[0]?.variable ?? '');
   const drift = buildDrift(root.drift, clauses, findings, problems);
-  return { vendor: vendor || folder, title: text(root.title), baseUrlVar: text(root.baseUrl), documents, variables, clauses, findings, drift, file, loc: problems.loc([], 'value') };
+  return { vendor: vendor || folder, title: text(root.title), baseUrlVar, bases, documents, variables, clauses, findings, drift, file, loc: problems.loc([], 'value') };
 }

@@ -11,7 +11,7 @@ const TEMPLATE = /\{\{(.*?)\}\}/g;
 const NAME = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function checkTemplates(rawSteps: unknown, steps: readonly StepSpec[], scenario: Path, manifest: VendorManifest, problems: Problems): void {
-  const variables = [manifest.baseUrlVar, ...manifest.variables.map((v) => v.name)];
+  const variables = [manifest.baseUrlVar, ...manifest.bases.map((b) => b.variable), ...manifest.variables.map((v) => v.name)];
   // Where each capture is made: the first step that captures the name.
   const capturedAt = new Map<string, number>();
   steps.forEach((step, j) => step.captures.forEach((c) => capturedAt.has(c.name) || capturedAt.set(c.name, j)));

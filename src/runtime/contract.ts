@@ -8,7 +8,7 @@
 import type { APIRequestContext, TestInfo } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { FailureClass, MismatchRecord, VerdictRecord } from '../dsl/facts';
+import { ANNOTATION, type FailureClass, type MismatchRecord, type VerdictRecord } from '../dsl/facts';
 import type { SourceLocation, StepSpec } from '../dsl/model';
 import { Redactor } from '../redaction/redactor';
 import { buildRequest } from './build-request';
@@ -69,6 +69,10 @@ export class Contract implements TemplateScope {
     if (reason !== undefined) this.testInfo.skip(true, reason);
     const unreachable = this.network.notRunCause();
     if (unreachable !== undefined) this.testInfo.skip(true, this.network.markNotRun(unreachable));
+    // Off the sandbox the report says what the run did to the real account.
+    if (!this.worker.env.isSandbox && scenario.production.effect) {
+      this.testInfo.annotations.push({ type: ANNOTATION.productionEffect, description: scenario.production.effect });
+    }
   }
 
   lookup(name: string): unknown {
@@ -90,7 +94,9 @@ export class Contract implements TemplateScope {
   }
 
   private async run(step: StepSpec, scenario: ScenarioInfo, id: StepIdentity): Promise<void> {
-    const baseUrl = this.worker.env.values[this.vendor.baseUrlVar] ?? '';
+    // A vendor with several bases: the step names the host it calls (the loader made sure it does).
+    const baseVar = (step.base !== undefined ? this.vendor.bases?.[step.base] : undefined) ?? this.vendor.baseUrlVar;
+    const baseUrl = this.worker.env.values[baseVar] ?? '';
     const prepared = buildRequest(step.request, { baseUrl, scope: this, redactor: this.redactor, isSandbox: this.worker.env.isSandbox });
     id.request = `${prepared.method} ${prepared.url}`;
     const read = readResponse(await this.network.send(prepared, step, scenario.noRetry === true, this.redactor));

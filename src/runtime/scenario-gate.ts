@@ -16,9 +16,10 @@ export function skipReason(vendor: VendorInfo, scenario: ScenarioInfo, env: Targ
       return `harmful on a real account: ${why} (set ALLOW_HARMFUL_SCENARIOS=1 to run it on TARGET=${env.target})`;
     }
   }
-  if (!env.values[vendor.baseUrlVar]) {
-    if (!env.isSandbox) return `${vendor.vendor} is not configured for TARGET=${env.target}: ${vendor.baseUrlVar} is not set in ${env.file}`;
-    throw new ConfigError(`${vendor.baseUrlVar} is not set: set it in ${env.file} (or the process environment)`);
+  const unsetBase = (vendor.bases ? Object.values(vendor.bases) : [vendor.baseUrlVar]).find((name) => !env.values[name]);
+  if (unsetBase !== undefined) {
+    if (!env.isSandbox) return `${vendor.vendor} is not configured for TARGET=${env.target}: ${unsetBase} is not set in ${env.file}`;
+    throw new ConfigError(`${unsetBase} is not set: set it in ${env.file} (or the process environment)`);
   }
   const missing: string[] = [];
   for (const name of scenario.variables) {

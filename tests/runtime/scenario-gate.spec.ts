@@ -76,3 +76,12 @@ test('a missing optional variable skips with the reason', () => {
     'TRUEDAT_LOCKED_USERNAME is not set in env/production.env (an optional variable this scenario needs)',
   );
 });
+
+test('a vendor on two hosts needs both base URLs: the unset one is named', () => {
+  const twoHosts: VendorInfo = { ...vendor, baseUrlVar: 'TRUEDAT_BASE_URL', bases: { space: 'TRUEDAT_BASE_URL', admin: 'TRUEDAT_ADMIN_BASE_URL' } };
+  expect(skipReason(twoHosts, scenario, env('production', { ...full, TRUEDAT_ADMIN_BASE_URL: 'http://a' }))).toBeUndefined();
+  expect(skipReason(twoHosts, scenario, env('production', full))).toBe(
+    'truedat is not configured for TARGET=production: TRUEDAT_ADMIN_BASE_URL is not set in env/production.env',
+  );
+  expect(() => skipReason(twoHosts, scenario, env('sandbox', full))).toThrow('config: TRUEDAT_ADMIN_BASE_URL is not set');
+});

@@ -8,7 +8,8 @@ import { buildSandbox, prefixOf, type Sandbox } from '../../sandbox/core/server'
 import { nexudus } from '../../sandbox/nexudus/nexudus';
 
 const env = readSandboxEnv();
-const prefix = prefixOf(env.NEXUDUS_BASE_URL);
+// Each resource lives on its own host's base URL: the who-am-I on the space's, the list on the admin's.
+const prefixFor = (url: string): string => prefixOf(url.startsWith('/api/sys/') ? env.NEXUDUS_ADMIN_BASE_URL : env.NEXUDUS_SPACE_BASE_URL);
 const email = env.NEXUDUS_EMAIL ?? '';
 const password = env.NEXUDUS_PASSWORD ?? '';
 
@@ -21,7 +22,7 @@ const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64
 const basic = (user = email, pass = password): string => `Basic ${b64(`${user}:${pass}`)}`;
 
 async function get(s: Sandbox, url: string, authorization?: string): Promise<{ status: number; body: Record<string, unknown>; location: string }> {
-  const res = await s.app.inject({ method: 'GET', url: `${prefix}${url}`, headers: authorization === undefined ? {} : { authorization } });
+  const res = await s.app.inject({ method: 'GET', url: `${prefixFor(url)}${url}`, headers: authorization === undefined ? {} : { authorization } });
   const body = res.body === '' ? {} : res.json<Record<string, unknown>>();
   return { status: res.statusCode, body, location: String(res.headers.location ?? '') };
 }

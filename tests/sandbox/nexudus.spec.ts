@@ -8,7 +8,8 @@ import { buildSandbox, prefixOf, type Sandbox } from '../../sandbox/core/server'
 import { nexudus } from '../../sandbox/nexudus/nexudus';
 
 const env = readSandboxEnv();
-const prefix = prefixOf(env.NEXUDUS_BASE_URL);
+// Each resource lives on its own host's base URL: the who-am-I on the space's, the list on the admin's.
+const prefixFor = (url: string): string => prefixOf(url.startsWith('/api/sys/') ? env.NEXUDUS_ADMIN_BASE_URL : env.NEXUDUS_SPACE_BASE_URL);
 const email = env.NEXUDUS_EMAIL ?? '';
 const password = env.NEXUDUS_PASSWORD ?? '';
 const UNAUTHORIZED = { Message: 'Authorization has been denied for this request.' };
@@ -21,7 +22,7 @@ const responses: LightMyRequestResponse[] = [];
 
 async function get(url: string, authorization?: string, extra: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   const headers = { ...extra, ...(authorization === undefined ? {} : { authorization }) };
-  const res = await sandbox.app.inject({ method: 'GET', url: `${prefix}${url}`, headers });
+  const res = await sandbox.app.inject({ method: 'GET', url: `${prefixFor(url)}${url}`, headers });
   responses.push(res);
   return res;
 }
@@ -122,7 +123,7 @@ for (const [name, authorization] of Object.entries(oddHeaders)) {
 }
 
 test('only GET is served: other methods get 405 with Allow, not a 404 or a 500', async () => {
-  const res = await sandbox.app.inject({ method: 'POST', url: `${prefix}/en/user/me`, headers: { authorization: basic() } });
+  const res = await sandbox.app.inject({ method: 'POST', url: `${prefixFor('/en/user/me')}/en/user/me`, headers: { authorization: basic() } });
   expect(res.statusCode).toBe(405);
   expect(res.headers.allow).toBe('GET, HEAD');
 });
@@ -141,4 +142,15 @@ test('the demo accounts are the three seeded users, each labelled with what it g
     [env.NEXUDUS_NO_API_ACCESS_EMAIL, 'no "API Access" (answers 401)'],
     [env.NEXUDUS_NO_ROLE_EMAIL, 'API access but no role (answers 401)'],
   ]);
+});
+
+test('each resource is served only under its own host: the profile on the space, the list on the admin API', async () => {
+  const space = prefixOf(env.NEXUDUS_SPACE_BASE_URL);
+  const admin = prefixOf(env.NEXUDUS_ADMIN_BASE_URL);
+  expect(space).not.toBe(admin);
+  const get = (url: string) => sandbox.app.inject({ method: 'GET', url, headers: { authorization: basic() } });
+  expect((await get(`${space}/en/user/me`)).statusCode).toBe(200);
+  expect((await get(`${admin}/api/sys/coworkers`)).statusCode).toBe(200);
+  expect((await get(`${admin}/en/user/me`)).statusCode).toBe(404);
+  expect((await get(`${space}/api/sys/coworkers`)).statusCode).toBe(404);
 });

@@ -37,8 +37,8 @@ test.describe('truedat sandbox: POST /api/sessions', () => {
     expect(a.refresh).not.toBe(b.refresh);
   });
 
-  test('with the compat mode off the body holds only the token, as td-auth 7.x sends it', async () => {
-    const strict = truedatClient({ env: { TRUEDAT_REFRESH_TOKEN_IN_BODY: 'false' } });
+  test('under the observed profile the body holds only the token, as td-auth 7.x sends it', async () => {
+    const strict = truedatClient({ env: { SANDBOX_PROFILE: 'observed' } });
     const res = await strict.login();
     expect(res.statusCode).toBe(201);
     expect(Object.keys(res.json<object>())).toEqual(['token']);

@@ -20,7 +20,7 @@ export interface ContractAllureOptions {
 export function environmentInfo(env = readTargetEnv()): Record<string, string> {
   const declared = declaredSecretNames();
   const secretNames = new Set(Object.keys(env).filter((name) => isSecretName(name, declared)));
-  const vendorUrls = new Set(vendorYamls().flatMap((v) => (v.baseUrl ? [v.baseUrl] : [])));
+  const vendorUrls = new Set(vendorYamls().flatMap((v) => [...(v.baseUrl ? [v.baseUrl] : []), ...Object.values(v.bases ?? {})]));
   const urls = Object.entries(baseUrls(env, secretNames)).filter(([name]) => vendorUrls.size === 0 || vendorUrls.has(name));
   return { target: targetName(), ...Object.fromEntries(urls) };
 }

@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from './target-env';
 export interface VendorYaml {
   vendor: string;
   baseUrl?: string; // the variable holding the base URL
+  bases?: Record<string, string>; // several base URLs: name -> variable
   variables: Record<string, { secret?: unknown } | null>;
   documents: Record<string, { file?: string; url?: string } | null>;
 }
@@ -27,6 +28,7 @@ export function vendorYamls(root = PROJECT_ROOT): VendorYaml[] {
       found.push({
         vendor: typeof doc.vendor === 'string' ? doc.vendor : vendor,
         baseUrl: typeof doc.baseUrl === 'string' ? doc.baseUrl : undefined,
+        bases: doc.bases !== null && typeof doc.bases === 'object' ? doc.bases : undefined,
         variables: doc.variables ?? {},
         documents: doc.documents ?? {},
       });
