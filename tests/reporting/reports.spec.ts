@@ -31,7 +31,14 @@ test('a run writes the HTML, JUnit, JSON and Allure reports and the summary', ()
   for (const file of ['html/index.html', 'junit.xml', 'results.json', 'summary.md', 'summary.json', 'allure-results/environment.properties']) {
     expect(existsSync(path.join(run.reports, file)), file).toBe(true);
   }
-  expect(readFileSync(path.join(run.reports, 'junit.xml'), 'utf8')).toContain('name="acme › the vendor is reachable"');
+  const junit = readFileSync(path.join(run.reports, 'junit.xml'), 'utf8');
+  expect(junit).toContain('name="acme › the vendor is reachable"');
+  // Dashboards count <failure> as a broken contract and <error> as a crash or outage.
+  expect(junit).toContain('<testsuite name="acme" tests="10" failures="3" errors="2" skipped="1">');
+  expect(junit).toMatch(/name="acme › a rejected login is reported as a credentials failure"[^\n]*>\n\s*<failure type="credentials"/);
+  expect(junit).toMatch(/name="acme › the vendor is reachable"[^\n]*>\n\s*<error type="outage"/);
+  expect(junit).toMatch(/name="acme › a missing variable is a config failure"[^\n]*>\n\s*<error type="config"/);
+  expect(junit).toContain('<skipped type="skipped" message="needs the sandbox clock"/>');
   const stats = (JSON.parse(readFileSync(path.join(run.reports, 'results.json'), 'utf8')) as { stats: Record<string, number> }).stats;
   expect(stats).toMatchObject({ expected: 3, unexpected: 5, flaky: 1, skipped: 1 });
   expect(readdirSync(path.join(run.reports, 'allure-results')).filter((f) => f.endsWith('-result.json')).length).toBeGreaterThanOrEqual(9);
