@@ -28,7 +28,7 @@ import { emptyFacts, readRunFacts, type RunFacts } from '../src/reporting/monito
 import { reportRedactor, runRedactor } from '../src/reporting/redact/run-redactor';
 import { reportsDir } from '../src/reporting/reporters';
 import { PROJECT_ROOT, readTargetEnv } from '../src/reporting/secrets/target-env';
-import type { RunSummary } from '../src/reporting/summary/summary-model';
+import { emptySummary, type RunSummary } from '../src/reporting/summary/summary-model';
 
 function retries(): number {
   const raw = process.env.RETRIES ?? '0';
@@ -76,17 +76,7 @@ async function notify(summary: RunSummary, decision: Decision, changes: readonly
 }
 
 function missingSummary(target: string, file: string, code: number): RunSummary {
-  return {
-    status: 'failed',
-    target,
-    generatedAt: new Date().toISOString(),
-    durationSeconds: 0,
-    totals: { passed: 0, failed: 0, flaky: 0, skipped: 0 },
-    vendors: [],
-    failures: [],
-    flaky: [],
-    runErrors: [`the run wrote no summary (${path.relative(PROJECT_ROOT, file)}); Playwright exited with ${code}`],
-  };
+  return emptySummary(target, [`the run wrote no summary (${path.relative(PROJECT_ROOT, file)}); Playwright exited with ${code}`]);
 }
 
 async function main(args: string[]): Promise<number> {

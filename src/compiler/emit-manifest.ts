@@ -22,6 +22,7 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
     vendor: vendor.vendor,
     title: vendor.title,
     baseUrlVar: vendor.baseUrlVar,
+    baseUrlVars: vendor.bases.length > 0 ? vendor.bases.map((b) => b.variable) : [vendor.baseUrlVar],
     documents: vendor.documents.map((d) => ({ key: d.key, file: d.file, title: d.title, ...(d.url ? { url: d.url } : {}) })),
     variables: vendor.variables.map((v) => ({ name: v.name, secret: v.secret, optional: v.optional })),
     secretVariables: vendor.variables.filter((v) => v.secret).map((v) => v.name),

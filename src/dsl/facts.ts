@@ -113,3 +113,6 @@ export interface VerdictRecord {
   /** Human words: which drift entry, which inferred clause, how many retries. */
   reason: string;
 }
+
+/** Annotation type: a deliberate wrong-password answer the vendor judged (per account, for lockout budgets). */
+export const JUDGED_WRONG_PASSWORD = 'judged-wrong-password';

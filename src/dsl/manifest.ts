@@ -29,6 +29,8 @@ export interface ManifestVendor {
   vendor: string;
   title: string;
   baseUrlVar: string;
+  /** Every variable holding one of the vendor's base URLs (one, or one per named base). */
+  baseUrlVars: string[];
   documents: { key: string; file: string; title: string; url?: string }[];
   variables: { name: string; secret: boolean; optional: boolean }[];
   /** Names of the variables marked secret. */

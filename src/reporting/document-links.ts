@@ -1,23 +1,10 @@
 // Links from a scenario's `doc` annotation ("truedat-create-session.md § Request Body") to the
 // vendor's published page and section. The published URL of each document file comes from the
-// `documents` of specs/<vendor>/vendor.yaml; the section becomes the page anchor the way
+// manifest (manifest.ts documentUrls); the section becomes the page anchor the way
 // documentation sites slug headings (lower case, punctuation dropped, spaces to hyphens).
 import type { Link } from 'allure-js-commons';
-import { PROJECT_ROOT } from './secrets/target-env';
-import { vendorYamls } from './secrets/vendor-yaml';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s)>\]]+/;
-
-/** Document file name -> published URL, from every vendor.yaml. */
-export function documentUrls(root = PROJECT_ROOT): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const vendor of vendorYamls(root)) {
-    for (const entry of Object.values(vendor.documents)) {
-      if (entry?.file && entry.url) urls.set(entry.file, entry.url);
-    }
-  }
-  return urls;
-}
 
 export function headingAnchor(section: string): string {
   return section

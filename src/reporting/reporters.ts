@@ -29,7 +29,7 @@ export function reporters(): ReporterDescription[] {
     [own('redact/redacting-reporter.ts')],
     consoleReporter,
     ['html', { open: 'never', outputFolder: path.join(dir, 'html') }],
-    ['junit', { outputFile: path.join(dir, 'junit.xml') }],
+    [own('junit/junit-reporter.ts'), { outputFile: path.join(dir, 'junit.xml') }],
     ['json', { outputFile: path.join(dir, 'results.json') }],
     [own('allure/contract-allure-reporter.ts'), { resultsDir: path.join(dir, 'allure-results') }],
     [own('summary/summary-reporter.ts'), { outputDir: dir }],

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { alarmClasses, decide, EXIT_CODE } from '../../src/reporting/monitor/alarm-policy';
 import { compareNight, emptyState, markTold } from '../../src/reporting/monitor/night-state';
 import { emptyFacts } from '../../src/reporting/monitor/run-facts';
-import type { FailureEntry, RunSummary } from '../../src/reporting/summary/summary-model';
+import { emptySummary, type FailureEntry, type RunSummary } from '../../src/reporting/summary/summary-model';
 
 const A = 'acme › login';
 
@@ -43,7 +43,8 @@ test('flaky three nights running is degrading; a clean night or a gap ends the s
 
 function summary(failures: Partial<FailureEntry>[], runErrors: string[] = []): RunSummary {
   const full = failures.map((f): FailureEntry => ({ class: 'contract', vendor: 'acme', scenario: 's', clauses: [], attempts: 1, message: 'm', ...f }));
-  return { status: 'failed', target: 'sandbox', generatedAt: '', durationSeconds: 0, totals: { passed: 0, failed: full.length, flaky: 0, skipped: 0 }, vendors: [], failures: full, flaky: [], runErrors };
+  const empty = emptySummary('sandbox', runErrors);
+  return { ...empty, generatedAt: '', totals: { ...empty.totals, failed: full.length }, failures: full };
 }
 
 test('the alarm policy: alarm classes alarm, outages and not-run degrade, the rest is quiet', () => {

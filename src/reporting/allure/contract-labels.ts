@@ -5,14 +5,20 @@
 //   vendor  -> epic and parentSuite      feature (endpoint) -> feature and suite
 //   clause  -> story (one per clause)    severity -> severity
 //   doc     -> a link to the vendor document section, source -> the YAML line in the description
+//   failure -> a `failure:<class>` tag and one story per broken clause, from the FailureRecord
+//              attachment the runtime wrote (read from the results folder, never from a message)
 // It also redacts the result's texts once more, since this is the last stop before disk.
-import { Status, type Label, type StepResult, type TestResult } from 'allure-js-commons';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Status, type Attachment, type Label, type StepResult, type TestResult } from 'allure-js-commons';
 import type { LifecycleListener } from 'allure-js-commons/sdk/reporter';
+import { ATTACHMENT, type FailureRecord } from '../../dsl/facts';
 import type { TextRedactor } from '../redact/run-redactor';
-import { classifyFailure } from '../summary/failure-class';
-import { docLink, documentUrls } from '../document-links';
+import { docLink } from '../document-links';
+import { documentUrls } from '../manifest';
 
-const ANNOTATION_STEP = /^(source|doc|section|clause|severity|feature|finding|lock|production): ([\s\S]*)$/;
+// allure-playwright's own "<type>: <description>" step names for the compiler's annotations.
+const ANNOTATION_STEP = /^(source|doc|clause|severity|feature|finding|note|verdict): ([\s\S]*)$/;
 const SEVERITIES = new Set(['blocker', 'critical', 'normal', 'minor', 'trivial']);
 
 type Annotations = Map<string, string[]>;
@@ -43,7 +49,22 @@ function vendorOf(result: TestResult): string {
   return labelValue(result, 'subSuite')?.split(' > ')[0] ?? labelValue(result, 'tag') ?? 'unknown vendor';
 }
 
-function applyAnnotations(result: TestResult, found: Annotations, urls: ReadonlyMap<string, string>): void {
+function attachmentsOf(item: { attachments: Attachment[]; steps: StepResult[] }): Attachment[] {
+  return [...item.attachments, ...item.steps.flatMap(attachmentsOf)];
+}
+
+/** The FailureRecord the runtime attached, as allure-playwright copied it into the results folder. */
+function failureRecord(result: TestResult, resultsDir: string): FailureRecord | undefined {
+  const attachment = attachmentsOf(result).find((a) => a.name === ATTACHMENT.failure);
+  if (!attachment) return undefined;
+  try {
+    return JSON.parse(readFileSync(path.join(resultsDir, attachment.source), 'utf8')) as FailureRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+function applyAnnotations(result: TestResult, found: Annotations, urls: ReadonlyMap<string, string>, record: FailureRecord | undefined): void {
   const vendor = vendorOf(result);
   const feature = found.get('feature')?.[0];
   // Replaced by the contract's own values, or noise on a contract report (language, framework,
@@ -52,11 +73,13 @@ function applyAnnotations(result: TestResult, found: Annotations, urls: Readonly
   const labels: Label[] = result.labels.filter((l) => !replaced.has(l.name));
   labels.push({ name: 'epic', value: vendor }, { name: 'parentSuite', value: vendor });
   if (feature) labels.push({ name: 'feature', value: feature }, { name: 'suite', value: feature });
-  for (const clause of (found.get('clause') ?? []).flatMap((c) => c.split(/\s*,\s*/))) labels.push({ name: 'story', value: clause });
+  // A failed result's stories are the clauses that broke; a passed one's, the clauses it proves.
+  for (const clause of record ? record.clauses : (found.get('clause') ?? [])) labels.push({ name: 'story', value: clause });
   const severity = found.get('severity')?.[0];
   if (severity && SEVERITIES.has(severity)) labels.push({ name: 'severity', value: severity });
   if (result.status === Status.FAILED || result.status === Status.BROKEN) {
-    labels.push({ name: 'tag', value: `failure:${classifyFailure(result.statusDetails?.message ?? '')}` });
+    // Without a record the runtime never saw the cause (a test timeout): no class is claimed.
+    labels.push({ name: 'tag', value: `failure:${record?.class ?? 'unclassified'}` });
   }
   result.labels = labels;
 
@@ -64,11 +87,12 @@ function applyAnnotations(result: TestResult, found: Annotations, urls: Readonly
   const link = doc ? docLink(doc, urls) : undefined;
   if (link && !result.links.some((l) => l.url === link.url)) result.links.push(link);
 
-  const section = found.get('section')?.[0];
+  const yaml = record ? (record.mismatches[0]?.yaml ?? record.stepYaml) : undefined;
   const lines = [
     ...(found.get('source') ?? []).map((s) => `**YAML:** \`${s}\``),
-    ...(doc ? [`**Document:** ${doc}${section && !doc.includes(section) ? ` § ${section}` : ''}`] : []),
-    ...(found.has('clause') ? [`**Clauses:** ${(found.get('clause') ?? []).join(', ')}`] : []),
+    ...(yaml ? [`**Failed at:** \`${yaml.file}:${yaml.line}\` (${record?.class ?? ''}, step “${record?.step ?? ''}”)`] : []),
+    ...(doc ? [`**Document:** ${doc}`] : []),
+    ...(record ? [`**Broken clauses:** ${record.clauses.join(', ')}`] : found.has('clause') ? [`**Clauses:** ${(found.get('clause') ?? []).join(', ')}`] : []),
     ...(found.get('finding') ?? []).map((f) => `- ${f}`),
   ];
   if (lines.length > 0) result.description = [result.description, lines.join('\n\n')].filter(Boolean).join('\n\n');
@@ -81,10 +105,10 @@ function redactStep(step: StepResult, redactor: TextRedactor): void {
   for (const child of step.steps) redactStep(child, redactor);
 }
 
-export function contractLabels(redactor: TextRedactor, urls = documentUrls()): LifecycleListener {
+export function contractLabels(redactor: TextRedactor, resultsDir: string, urls = documentUrls()): LifecycleListener {
   return {
     beforeTestResultWrite: (result: TestResult) => {
-      applyAnnotations(result, takeAnnotations(result), urls);
+      applyAnnotations(result, takeAnnotations(result), urls, failureRecord(result, resultsDir));
       if (result.statusDetails?.message) result.statusDetails.message = redactor.redact(result.statusDetails.message);
       if (result.statusDetails?.trace) result.statusDetails.trace = redactor.redact(result.statusDetails.trace);
       for (const step of result.steps) redactStep(step, redactor);

@@ -5,8 +5,7 @@
 // attachments; this module only collects them. (When the typed summary carries verdicts, the
 // monitor reads them there instead.)
 import { readFileSync } from 'node:fs';
-import { ANNOTATION, ATTACHMENT, type VerdictRecord } from '../../dsl/facts';
-import { JUDGED_WRONG_PASSWORD } from '../../runtime/network/scenario-network';
+import { ANNOTATION, ATTACHMENT, JUDGED_WRONG_PASSWORD, type VerdictRecord } from '../../dsl/facts';
 
 export interface ScenarioFact {
   vendor: string;

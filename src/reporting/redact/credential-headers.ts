@@ -4,33 +4,14 @@
 // Basic or Bearer credential, but a value captured at run time (a session token a vendor sends
 // in its own header, a refresh cookie) is known only to the worker that captured it; its header
 // name, though, is known here: the standard credential headers plus every custom auth header
-// the contracts use (`auth: { header: <name>, … }` in specs/).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../secrets/target-env';
+// the contracts use (the manifest's credentialHeaders).
+import { credentialHeaders } from '../manifest';
 
 export const STANDARD_CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token'];
 
-/** Header names of `auth: { header: <name>, … }` in any contract file. */
-export function contractAuthHeaders(root = PROJECT_ROOT): string[] {
-  const specs = path.join(root, 'specs');
-  const names = new Set<string>();
-  if (!existsSync(specs)) return [];
-  for (const vendor of readdirSync(specs)) {
-    const dir = path.join(specs, vendor);
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      for (const match of text.matchAll(/\bauth:\s*\{\s*header:\s*["']?([A-Za-z0-9_-]+)/g)) names.add((match[1] ?? '').toLowerCase());
-      for (const match of text.matchAll(/\bauth:\s*\n\s+header:\s*["']?([A-Za-z0-9_-]+)/g)) names.add((match[1] ?? '').toLowerCase());
-    }
-  }
-  return [...names];
+/** Header names of `auth: { header: <name>, … }` in the suite's contracts, from its manifest. */
+export function contractAuthHeaders(): string[] {
+  return credentialHeaders();
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,8 +1,11 @@
-// Which configured values are secret. The contracts say so per variable (`secret: true` in
-// specs/<vendor>/vendor.yaml); a name that ends like a credential counts as secret as well, so
-// a variable someone forgot to mark, or one only CI sets, is still redacted and scanned for.
-import { PROJECT_ROOT } from './target-env';
-import { vendorYamls } from './vendor-yaml';
+// Which configured values are secret. The compiled suite says so per variable (`secret: true`
+// in vendor.yaml, carried by generated/manifest.json); a name that ends like a credential counts
+// as secret as well, so a variable someone forgot to mark, or one only CI sets, is still
+// redacted and scanned for.
+import { MIN_SECRET_LENGTH } from '../../redaction/redactor';
+import { secretVariableNames } from '../manifest';
+
+export { MIN_SECRET_LENGTH };
 
 export interface NamedValue {
   name: string;
@@ -11,18 +14,10 @@ export interface NamedValue {
 
 const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|CREDENTIALS?)$|WEBHOOK/;
 const USER_NAME = /(?:USERNAME|USER|EMAIL|LOGIN|API_KEY|CLIENT_ID)$/;
-/** Redacting or scanning for a very short value would hit ordinary text everywhere. */
-export const MIN_SECRET_LENGTH = 4;
 
-/** Variables declared `secret: true` in any specs/<vendor>/vendor.yaml. */
-export function declaredSecretNames(root = PROJECT_ROOT): Set<string> {
-  const names = new Set<string>();
-  for (const vendor of vendorYamls(root)) {
-    for (const [name, spec] of Object.entries(vendor.variables)) {
-      if (spec?.secret === true) names.add(name);
-    }
-  }
-  return names;
+/** Variables the suite's manifest marks secret. */
+export function declaredSecretNames(): Set<string> {
+  return secretVariableNames();
 }
 
 export function isSecretName(name: string, declared: ReadonlySet<string>): boolean {

@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
 
-/** The project root: src/reporting/secrets -> three levels up. */
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+import { PROJECT_ROOT, suiteRoot } from '../manifest';
+
+export { PROJECT_ROOT };
 
 export function targetName(env: NodeJS.ProcessEnv = process.env): string {
   return env.TARGET?.trim() || 'sandbox';
@@ -15,7 +16,7 @@ export function targetName(env: NodeJS.ProcessEnv = process.env): string {
 
 export function readTargetEnv(
   target = targetName(),
-  root = PROJECT_ROOT,
+  root = suiteRoot(),
   processEnv: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const file = path.join(root, 'env', `${target}.env`);

@@ -3,11 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter';
-import { documentUrls } from '../document-links';
+import { documentUrls, readManifest } from '../manifest';
 import { sharedRunRedactor, type TextRedactor } from '../redact/run-redactor';
 import { targetName } from '../secrets/target-env';
 import { renderSummaryMarkdown } from './summary-markdown';
-import { buildSummary, firstLines } from './summary-model';
+import { buildSummary } from './summary-build';
+import { firstLines } from './summary-model';
 
 export interface SummaryReporterOptions {
   outputDir: string;
@@ -40,6 +41,7 @@ export default class SummaryReporter implements Reporter {
       target: targetName(),
       durationSeconds: result.duration / 1000,
       runErrors: this.runErrors,
+      manifest: readManifest(),
       docUrls: documentUrls(),
     });
     if (process.env.MONITOR_REPORT_URL) summary.reportUrl = process.env.MONITOR_REPORT_URL;

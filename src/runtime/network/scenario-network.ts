@@ -23,7 +23,8 @@ export type NetworkTestInfo = Pick<TestInfo, 'annotations'> & Partial<Pick<TestI
  * the answers that judged a deliberate wrong password. The lockout budget is m <= 1: a retry never
  * sends a wrong password the vendor already judged; n is what the scenario means to send.
  */
-export const JUDGED_WRONG_PASSWORD = 'judged-wrong-password';
+export { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
+import { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
 export const LEDGER_FOLDER = '.network-run';
 
 export class ScenarioNetwork {
