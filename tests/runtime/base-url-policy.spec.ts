@@ -10,12 +10,12 @@ import { checkBaseUrl, isLoopbackHost, plainHttpOptOut } from '../../src/runtime
 import { Contract } from '../../src/runtime/contract';
 import { ConfigError, type TargetEnv } from '../../src/runtime/env';
 import type { ScenarioInfo, VendorInfo } from '../../src/runtime/scenario-info';
-import { sendRequest } from '../../src/runtime/send-request';
+import { sendAttempt } from '../../src/runtime/send-request';
 import { WorkerContext } from '../../src/runtime/worker-context';
 import { Redactor } from '../../src/redaction/redactor';
 
 const vendor: VendorInfo = { vendor: 'acme', title: 'ACME', baseUrlVar: 'ACME_BASE_URL', variables: [{ name: 'ACME_PASSWORD', secret: true, optional: false }] };
-const scenario: ScenarioInfo = { name: 's', source: 'specs/acme/a.yaml:3', doc: 'd', variables: ['ACME_PASSWORD'], sandboxOnly: false, production: { harmful: false } };
+const scenario: ScenarioInfo = { name: 's', source: 'specs/acme/a.yaml:3', doc: 'd', clauses: [], variables: ['ACME_PASSWORD'], sandboxOnly: false, production: { harmful: false } };
 
 function env(values: Record<string, string>, target = 'production'): TargetEnv {
   return { target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values };
@@ -49,12 +49,12 @@ test('a scenario with a plain-http base URL fails as config before it sends anyt
   const stub = new Proxy({}, { get: () => () => ((requests += 1), Promise.reject(new Error('no request may be sent'))) }) as APIRequestContext;
   const values = { ACME_BASE_URL: 'http://vendor.example.test', ACME_PASSWORD: 'pw-0123456789' };
   const worker = new WorkerContext(__dirname, env(values));
-  const contract = new Contract(stub, worker, vendor, { annotations: [], skip: () => undefined });
+  const contract = new Contract(stub, worker, vendor, { annotations: [], attachments: [], skip: () => undefined });
   expect(() => contract.begin(scenario)).toThrow(/^config: ACME_BASE_URL must start with https:\/\//);
   expect(requests).toBe(0);
 });
 
-test('a redirect to another origin is returned, and the Authorization header never reaches that origin', async ({ request }) => {
+test('a redirect to another origin is returned, and the Authorization header never reaches that origin', async () => {
   const seen: (string | undefined)[] = [];
   const other = http.createServer((req, res) => {
     seen.push(req.headers.authorization);
@@ -70,8 +70,8 @@ test('a redirect to another origin is returned, and the Authorization header nev
   await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(first.address() as AddressInfo).port}/login`;
-    const response = await sendRequest(request, { method: 'POST', url, headers: { authorization: 'Basic dXNlcjpwYXNzd29yZA==' } }, new Redactor());
-    expect(response.status()).toBe(302);
+    const response = await sendAttempt({ method: 'POST', url, headers: { authorization: 'Basic dXNlcjpwYXNzd29yZA==' } }, { timeoutMs: 5_000, bodyLimitBytes: 1024 }, new Redactor());
+    expect(response.status).toBe(302);
     expect(seen).toEqual([]);
   } finally {
     await new Promise<void>((resolve) => first.close(() => resolve()));
