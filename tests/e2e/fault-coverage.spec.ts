@@ -49,7 +49,9 @@ function runSuite({ port }: WorkerSandbox, only: readonly string[] = []): Promis
   const args = ['--grep-invert', '@findings'];
   if (only.length > 0) args.push('--grep', only.map((v) => `@${v}\\b`).join('|'));
   // CI is removed from the child's environment, so its webServer reuses this sandbox.
-  return runContracts({ env: { SANDBOX_PORT: port, TARGET: 'sandbox' }, args });
+  // The child gets nearly the test's whole budget: a round whose faults make requests wait (an
+  // early expiry) takes over two minutes on a busy two-core machine.
+  return runContracts({ env: { SANDBOX_PORT: port, TARGET: 'sandbox' }, args, timeoutMs: 170_000 });
 }
 
 function redFor(run: ContractRun, vendor: string): string[] {
