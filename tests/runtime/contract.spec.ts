@@ -174,7 +174,7 @@ test('a failing step throws one error listing every mismatch, with no secret in 
   // The same facts, typed, for reporting: the class was decided here, not read from the text.
   const [record] = records();
   expect(record).toMatchObject({ class: 'credentials', vendor: 'mini', scenario: 'login', step: 'log in with the wrong password', clauses: ['c.one'], status: 401 });
-  expect(record?.mismatches.map((m) => `${m.path}@${m.yaml.line}`)).toEqual(['status@11', 'header cache-control@12', 'body token@13', 'capture token@14']);
+  expect(record?.mismatches.map((m) => `${m.path}@${m.yaml.line}`)).toEqual(['status@11', 'header cache-control@12', 'body token@13', 'body received@5', 'capture token@14']);
   expect(JSON.stringify(record)).not.toContain('a-wrong-password');
 });
 
