@@ -5,10 +5,18 @@ import type { FastifyInstance } from 'fastify';
 
 /** A deliberate deviation from the vendor's contract, switched on by name. */
 export interface FaultSpec {
-  /** The clause id in specs/<vendor>/vendor.yaml that this fault breaks. */
+  /**
+   * The clause id in specs/<vendor>/vendor.yaml that this fault breaks, or SECRET_ECHO_CLAUSE
+   * for a security fault that breaks the runtime's own rule instead of a vendor's promise.
+   */
   clause: string;
   /** What the sandbox does wrong while the fault is on, in one sentence. */
   description: string;
+  /**
+   * A security fault: a successful answer to `method path` hands back the secret `variable` the
+   * request sent. Every scenario with such a step must go red, whatever its clauses say.
+   */
+  echoes?: { variable: string; method: string; path: string };
 }
 
 /**
@@ -32,6 +40,9 @@ export interface DriftSwitch {
   /** True when the profile is observed and `localId` is an entry of the vendor's drift table. */
   isObserved(localId: string): boolean;
 }
+
+/** The runtime's rule that no response hands back a submitted secret (src/runtime/secret-echo.ts). */
+export const SECRET_ECHO_CLAUSE = 'security.no-secret-echo';
 
 export interface SandboxClock {
   /** Milliseconds since the epoch as the vendor sees this request (honours x-sandbox-clock-offset). */

@@ -45,7 +45,7 @@ export function registerAuthenticate(app: FastifyInstance, ctx: VendorContext, s
     // inference: earlier tokens stay valid until they expire (historical code kept every row).
     if (fault('reissue-revokes-earlier')) store.revokeOthers(account.username, token);
     const status = body.kind === 'json' && fault('json-login-201') ? 201 : 200;
-    return sendJson(reply, status, { token }, true);
+    return sendJson(reply, status, fault('password-echoed') ? { token, password: body.password } : { token }, true);
   });
 
   // inference: the document states POST only; other methods get 405 with Allow (RFC 9110 §15.5.6)

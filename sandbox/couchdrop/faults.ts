@@ -1,6 +1,6 @@
 // Couchdrop's named faults. Each one breaks exactly one clause of specs/couchdrop/vendor.yaml, so
 // the project's fault-coverage run can prove that precisely the scenarios naming that clause fail.
-import type { FaultSpec } from '../core/vendor-module';
+import { SECRET_ECHO_CLAUSE, type FaultSpec } from '../core/vendor-module';
 
 export const couchdropFaults = {
   'json-login-201': {
@@ -58,6 +58,11 @@ export const couchdropFaults = {
   'token-never-expires': {
     clause: 'token.expires',
     description: 'Tokens stay valid forever instead of expiring after their short lifetime.',
+  },
+  'password-echoed': {
+    clause: SECRET_ECHO_CLAUSE,
+    description: 'A successful login hands the submitted password back in the token body ("password").',
+    echoes: { variable: 'COUCHDROP_PASSWORD', method: 'POST', path: '/authenticate' },
   },
 } satisfies Record<string, FaultSpec>;
 

@@ -48,6 +48,7 @@ export function registerBasicAuth(app: FastifyInstance, ctx: VendorContext, stor
     const response: Record<string, unknown> = { token, user_id: account.userId, expires: TOKEN_LIFETIME_SECONDS };
     if (fault('user-id-dropped')) delete response.user_id;
     if (fault('expires-in-days')) response.expires = 365;
+    if (fault('password-echoed')) response.password = credentials.password;
     return sendJson(reply, fault('issue-201') ? 201 : 200, { status: 'success', response });
   };
 

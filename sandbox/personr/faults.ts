@@ -1,6 +1,6 @@
 // Personr's named faults. Each one breaks exactly one clause of specs/personr/vendor.yaml, so the
 // project's fault-coverage run can prove that precisely the scenarios naming that clause go red.
-import type { FaultSpec } from '../core/vendor-module';
+import { SECRET_ECHO_CLAUSE, type FaultSpec } from '../core/vendor-module';
 
 export const personrFaults = {
   'issue-201': {
@@ -82,6 +82,11 @@ export const personrFaults = {
   'probe-open-without-token': {
     clause: 'token.unknown-refused',
     description: 'The protected workflow runs without any Authorization header.',
+  },
+  'password-echoed': {
+    clause: SECRET_ECHO_CLAUSE,
+    description: 'A successful login hands the password from the Basic header back in response.password.',
+    echoes: { variable: 'PERSONR_PASSWORD', method: 'POST', path: '/api-basic-auth' },
   },
 } satisfies Record<string, FaultSpec>;
 

@@ -11,7 +11,8 @@ if (errors.length > 0) {
   console.error(`specs/ has ${errors.length} load error(s); run \`npm run compile\` to see them.`);
   process.exit(1);
 }
-const rows = coverageRows(suite, faultCases(suite, vendors));
-writeFileSync(path.join(root, 'docs', 'fault-coverage.md'), coverageMarkdown(rows));
+const cases = faultCases(suite, vendors);
+const rows = coverageRows(suite, cases);
+writeFileSync(path.join(root, 'docs', 'fault-coverage.md'), coverageMarkdown(rows, cases));
 const gaps = rows.filter((r) => r.scenarios.length === 0 || r.faults.length === 0);
 console.log(`docs/fault-coverage.md: ${rows.length} clauses, ${gaps.length} without a scenario or a fault`);

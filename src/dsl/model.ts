@@ -143,11 +143,18 @@ export interface RequestSpec {
   loc: SourceLocation;
 }
 
+/** Numeric comparisons: the value is greater than, less than, at least or at most `value`. */
+export type OrderKind = 'greaterThan' | 'lessThan' | 'atLeast' | 'atMost';
+export const ORDER_KINDS: readonly OrderKind[] = ['greaterThan', 'lessThan', 'atLeast', 'atMost'];
+
 /** How one value (header, cookie, body field) must look. */
 export type ValueMatcher =
   | { kind: 'equals'; value: TemplateValue; loc: SourceLocation }
   | { kind: 'notEquals'; value: TemplateValue; loc: SourceLocation }
-  | { kind: 'pattern'; pattern: string; loc: SourceLocation }
+  /** flags: JavaScript's letters i, m, s (case-insensitive, multi-line, dot matches newline). */
+  | { kind: 'pattern'; pattern: string; flags?: string; loc: SourceLocation }
+  /** value: a number, or a whole template ("{{first}}") naming a captured number. */
+  | { kind: OrderKind; value: number | Template; loc: SourceLocation }
   | { kind: 'present'; loc: SourceLocation }
   | { kind: 'absent'; loc: SourceLocation };
 

@@ -15,6 +15,8 @@ export function explainAjvErrors(errors: readonly ErrorObject[], source: Located
   for (const error of kept) {
     // A propertyNames failure arrives twice: the inner pattern error and the outer one.
     if (error.schemaPath.includes('/propertyNames/')) continue;
+    // "must match then schema" only repeats the error of the then branch itself.
+    if (error.keyword === 'if') continue;
     const explained = explain(error, source, rootName);
     const id = `${explained.loc.line}:${explained.loc.col}:${explained.message}`;
     if (!seen.has(id)) out.push(explained);

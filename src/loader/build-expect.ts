@@ -1,12 +1,15 @@
 // The expect part of a step -> ExpectSpec: status codes, matchers for headers, cookies and body
-// paths, and the response schema reference. Checks regexes compile and body paths parse, so
+// paths, and the response schema reference. Checks patterns are safe and body paths parse, so
 // that such mistakes surface at load time rather than halfway through a run.
-import type { ExpectSpec, NamedMatcher, TemplateValue, ValueMatcher } from '../dsl/model';
+import { ORDER_KINDS, type ExpectSpec, type NamedMatcher, type TemplateValue, type ValueMatcher } from '../dsl/model';
 import { BODY_PATH_HINT, isBodyPath } from './body-path';
+import { checkPattern } from './check-pattern';
 import { quote, subject } from './describe';
 import type { Path } from './located';
 import type { Problems } from './problems';
 import { dict, isDict } from './view';
+
+const WHOLE_TEMPLATE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}$/;
 
 export function buildExpect(data: unknown, path: Path, problems: Problems): ExpectSpec {
   const exp = dict(data);
@@ -47,18 +50,27 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
 function buildMatcher(value: unknown, path: Path, problems: Problems): ValueMatcher | undefined {
   const loc = problems.loc(path);
   if (!isDict(value)) return Array.isArray(value) ? undefined : { kind: 'equals', value: value as TemplateValue, loc };
+  // The DSL schema allows two keys so that pattern can carry flags; any other pair is a mistake.
+  const keys = Object.keys(value);
+  if (keys.length === 2 && !(keys.includes('pattern') && keys.includes('flags'))) {
+    problems.add(path, 'too many keys', `${subject(path, 'matcher')} must have exactly one of equals, notEquals, pattern, present, absent, greaterThan, lessThan, atLeast or atMost (flags goes with pattern); found ${keys.join(' and ')}`);
+    return undefined;
+  }
   if ('equals' in value) return { kind: 'equals', value: (value.equals ?? null) as TemplateValue, loc };
   if ('notEquals' in value) return { kind: 'notEquals', value: (value.notEquals ?? null) as TemplateValue, loc };
   if (typeof value.pattern === 'string') {
-    try {
-      new RegExp(value.pattern);
-    } catch (err) {
-      const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-      problems.add([...path, 'pattern'], 'invalid regular expression', `${subject([...path, 'pattern'], 'pattern')} must be a valid JavaScript regular expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, {
-        hint: 'Escape special characters such as ( [ { . * + ? with a backslash to match them literally.',
-      });
+    const flags = typeof value.flags === 'string' ? value.flags : '';
+    checkPattern(value.pattern, flags, [...path, 'pattern'], problems);
+    return { kind: 'pattern', pattern: value.pattern, ...(flags ? { flags } : {}), loc };
+  }
+  const order = ORDER_KINDS.find((k) => k in value);
+  if (order) {
+    const bound = value[order];
+    if (typeof bound === 'number') return { kind: order, value: bound, loc };
+    if (typeof bound === 'string' && !WHOLE_TEMPLATE.test(bound.trim())) {
+      problems.add([...path, order], 'not a number', `${subject([...path, order], order)} must be a number or a whole template naming a captured number, such as "{{first}}"; found ${quote(bound)}`);
     }
-    return { kind: 'pattern', pattern: value.pattern, loc };
+    return typeof bound === 'string' ? { kind: order, value: bound, loc } : undefined;
   }
   if (value.present === true) return { kind: 'present', loc };
   if (value.absent === true) return { kind: 'absent', loc };

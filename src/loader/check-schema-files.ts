@@ -6,12 +6,14 @@
 import Ajv2020 from 'ajv/dist/2020';
 import MissingRefError from 'ajv/dist/compile/ref_error';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContractError } from '../dsl/errors';
 import { describeValue, quote } from './describe';
 import { JsonSource } from './json-source';
 import type { Path } from './located';
+import { readSource } from './read-source';
+import { findRefCycle, type RefEdge } from './ref-cycles';
 import { compileError, metaErrors } from './schema-errors';
 import { isDict } from './view';
 
@@ -39,13 +41,50 @@ export class SchemaFiles {
   private readonly results = new Map<string, SchemaFileResult>();
   private readonly ids = new Map<string, string>(); // $id -> file that declared it first
   private readonly pending = new Set<string>();
+  private readonly sources = new Map<string, JsonSource | undefined>();
   private readonly ajv = sharedAjv();
 
   constructor(private readonly root: string) {}
 
   /** Every error found in the schema files checked so far, each reported once. */
   errors(): ContractError[] {
-    return [...this.results.values()].flatMap((r) => r.errors);
+    // A $ref cycle spanning files is found from each of them; it is reported once per place.
+    const seen = new Set<string>();
+    return [...this.results.values()]
+      .flatMap((r) => r.errors)
+      .filter((e) => {
+        const id = `${e.loc.file}:${e.loc.line}:${e.loc.col}:${e.message}`;
+        return !seen.has(id) && Boolean(seen.add(id));
+      });
+  }
+
+  /** Another schema file's JSON, for following $refs before ajv does; undefined when unreadable. */
+  private peek(ref: string): JsonSource | undefined {
+    if (this.sources.has(ref)) return this.sources.get(ref);
+    const file = `schemas/${ref}`;
+    const read = existsSync(path.join(this.root, file)) ? readSource(this.root, file) : undefined;
+    const source = read?.text === undefined ? undefined : new JsonSource(file, read.text);
+    const usable = source && source.syntaxErrors.length === 0 ? source : undefined;
+    this.sources.set(ref, usable);
+    return usable;
+  }
+
+  /** The error for an endless $ref cycle, at one of its $refs (in this file when it has one). */
+  private cycleError(cycle: readonly RefEdge[], ref: string): ContractError | undefined {
+    const order = (e: RefEdge): string => `${e.file}\u0000${e.at.join('/')}`;
+    const sorted = [...cycle].sort((a, b) => (order(a) < order(b) ? -1 : 1));
+    const edge = sorted.find((e) => e.file === ref) ?? sorted[0];
+    const source = edge ? this.peek(edge.file) : undefined;
+    if (!edge || !source) return undefined;
+    const at = cycle.indexOf(edge);
+    const steps = [...cycle.slice(at), ...cycle.slice(0, at)];
+    const chain = [place(edge.file, edge.from, ref), ...steps.map((e) => place(e.target.file, e.target.pointer, ref))];
+    return {
+      title: 'circular $ref',
+      ...source.spot(edge.at),
+      message: `$ref ${quote(edge.ref)} must not lead back to the same place without reading into the body: ${chain.join(' -> ')} would recurse forever`,
+      hint: 'Point the $ref at a schema that describes the value, or reach the recursion through properties or items.',
+    };
   }
 
   /** `ref` as written in expect.schema, relative to schemas/. Undefined when the file does not exist. */
@@ -56,8 +95,9 @@ export class SchemaFiles {
     const absolute = path.join(this.root, file);
     if (!existsSync(absolute)) return undefined;
     this.pending.add(ref);
-    const source = new JsonSource(file, readFileSync(absolute, 'utf8'));
-    const errors = source.syntaxErrors.length > 0 ? source.syntaxErrors : this.schemaErrors(ref, source);
+    const read = readSource(this.root, file);
+    const source = read.text === undefined ? undefined : new JsonSource(file, read.text);
+    const errors = source === undefined ? read.errors : source.syntaxErrors.length > 0 ? source.syntaxErrors : this.schemaErrors(ref, source);
     this.pending.delete(ref);
     const result = { ok: errors.length === 0, errors };
     this.results.set(file, result);
@@ -77,6 +117,10 @@ export class SchemaFiles {
     if (first !== undefined) return invalid(['$id'], `$id must be unique across schema files; ${first} already uses ${quote(id)}`);
     this.ids.set(id, source.file);
     if (!this.ajv.validateSchema(schema)) return metaErrors(this.ajv.errors ?? [], source);
+    this.sources.set(ref, source);
+    const cycle = findRefCycle(ref, data, (other) => this.peek(other)?.data);
+    const cycleError = cycle ? this.cycleError(cycle, ref) : undefined;
+    if (cycleError) return [cycleError];
     for (;;) {
       try {
         this.ajv.compile(schema);
@@ -100,4 +144,10 @@ export class SchemaFiles {
     if (result === undefined) return 'missing';
     return result.ok && this.ajv.getSchema(target) !== undefined ? 'retry' : result.ok ? 'missing' : 'broken';
   }
+}
+
+/** A schema in a cycle, as a reader of `ref` would name it: "#/$defs/a", or a file. */
+function place(file: string, pointer: string, ref: string): string {
+  if (file === ref && pointer !== '') return `#${pointer}`;
+  return pointer === '' ? file : `${file}#${pointer}`;
 }

@@ -15,6 +15,7 @@ export function checkTemplates(rawSteps: unknown, steps: readonly StepSpec[], sc
   // Where each capture is made: the first step that captures the name.
   const capturedAt = new Map<string, number>();
   steps.forEach((step, j) => step.captures.forEach((c) => capturedAt.has(c.name) || capturedAt.set(c.name, j)));
+  checkShadowing(steps, scenario, variables, manifest.file, problems);
   list(rawSteps).forEach((raw, j) => {
     const stepPath = [...scenario, 'steps', j];
     const available = [...capturedAt].filter(([, at]) => at < j).map(([name]) => name);
@@ -27,6 +28,22 @@ export function checkTemplates(rawSteps: unknown, steps: readonly StepSpec[], sc
           if (problem) problems.add(path, problem.title, problem.message, { needle: written, hint: problem.hint });
         }
       }
+    }
+  });
+}
+
+/**
+ * A capture named like a declared variable would silently win over it for every later step (the
+ * runtime looks captures up first), so {{PASSWORD}} would stop meaning the configured password.
+ */
+function checkShadowing(steps: readonly StepSpec[], scenario: Path, variables: readonly string[], manifestFile: string, problems: Problems): void {
+  steps.forEach((step, j) => {
+    for (const capture of step.captures) {
+      if (!variables.includes(capture.name)) continue;
+      problems.add([...scenario, 'steps', j, 'capture', capture.name], 'capture shadows a variable', `capture '${capture.name}' must not have the name of a variable declared in ${manifestFile}: {{${capture.name}}} would stop meaning the configured value in later steps`, {
+        part: 'key',
+        hint: `Rename the capture, for example to '${capture.name.toLowerCase()}'.`,
+      });
     }
   });
 }

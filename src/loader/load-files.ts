@@ -1,7 +1,6 @@
 // Loads one vendor.yaml or one contract file: parse, validate against the DSL schema, build
 // the model, check references. Each file's errors are kept apart so that a broken file can be
 // left out of the suite while every error in it is still reported.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContractError } from '../dsl/errors';
 import type { ContractFile, VendorManifest } from '../dsl/model';
@@ -14,6 +13,7 @@ import { validateDsl } from './dsl-validator';
 import { Problems } from './problems';
 import { YamlSource } from './yaml-source';
 import { listFiles } from './list-files';
+import { readSource } from './read-source';
 
 export interface LoadedManifest {
   state: ManifestState;
@@ -21,7 +21,9 @@ export interface LoadedManifest {
 }
 
 export function loadVendorFile(root: string, rel: string, folder: string): LoadedManifest {
-  const source = new YamlSource(rel, readFileSync(path.join(root, rel), 'utf8'));
+  const read = readSource(root, rel);
+  if (read.text === undefined) return { state: 'unreadable', errors: read.errors };
+  const source = new YamlSource(rel, read.text);
   if (source.syntaxErrors.length > 0) return { state: 'unreadable', errors: source.syntaxErrors };
   const problems = new Problems(source);
   problems.errors.push(...validateDsl('vendor', source));
@@ -37,7 +39,9 @@ export interface LoadedContract {
 }
 
 export function loadContractFile(root: string, rel: string, folder: string, manifest: ManifestState, schemas: SchemaFiles): LoadedContract {
-  const source = new YamlSource(rel, readFileSync(path.join(root, rel), 'utf8'));
+  const read = readSource(root, rel);
+  if (read.text === undefined) return { errors: read.errors, brokenSchemas: [] };
+  const source = new YamlSource(rel, read.text);
   if (source.syntaxErrors.length > 0) return { errors: source.syntaxErrors, brokenSchemas: [] };
   const problems = new Problems(source);
   problems.errors.push(...validateDsl('scenario', source));

@@ -5,6 +5,12 @@ import type { ContractError } from '../dsl/errors';
 import { explainYamlErrors } from './yaml-syntax-errors';
 import { LineIndex, type Located, type Part, type Path, type Spot } from './located';
 
+// The yaml package's own guard against alias bombs (its default is 100); a contract file has a
+// handful of aliases at most.
+const MAX_ALIAS_COUNT = 1000;
+/** What the loader calls an alias bomb when it has to say where one is. */
+const MAX_EXPANDED_NODES = 10_000;
+
 export class YamlSource implements Located {
   readonly data: unknown;
   readonly syntaxErrors: ContractError[];
@@ -26,8 +32,12 @@ export class YamlSource implements Located {
   // toJS throws on an alias whose anchor comes later (or never), and on alias bombs.
   private toJS(): unknown {
     try {
-      return this.doc.toJS({ maxAliasCount: 1000 });
+      return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
+      if (/excessive alias count/i.test((err as Error).message)) {
+        this.syntaxErrors.push(this.aliasBomb());
+        return undefined;
+      }
       let culprit: Node | undefined;
       visit(this.doc, { Alias: (_key, alias) => void (culprit ??= alias.resolve(this.doc) === undefined ? alias : undefined) });
       const spot = culprit ? this.rangeSpot(culprit) : this.rootSpot();
@@ -36,6 +46,48 @@ export class YamlSource implements Located {
       this.syntaxErrors.push({ title: 'YAML syntax error', ...spot, message });
       return undefined;
     }
+  }
+
+  /**
+   * The yaml package refuses an alias bomb without saying where it is. It is where the file's
+   * expansion, alias by alias in reading order, first passes MAX_EXPANDED_NODES: the alias that
+   * makes the file blow up (or, for a bomb spread thinly, the alias that expands most).
+   */
+  private aliasBomb(): ContractError {
+    const sizes = new Map<Node, number>();
+    const size = (node: unknown): number => {
+      if (isAlias(node)) {
+        const target = node.resolve(this.doc);
+        return target ? size(target) : 1;
+      }
+      if (!isMap(node) && !isSeq(node)) return isPair(node) ? size(node.key) + size(node.value) : 1;
+      const known = sizes.get(node);
+      if (known !== undefined) return known;
+      sizes.set(node, 1); // a cycle counts once rather than forever
+      let total = 1;
+      for (const item of node.items) total = Math.min(total + size(item), Number.MAX_SAFE_INTEGER);
+      sizes.set(node, total);
+      return total;
+    };
+    let expanded = 0;
+    let culprit: { alias: Node; size: number; expanded: number } | undefined;
+    let largest: { alias: Node; size: number; expanded: number } | undefined;
+    visit(this.doc, {
+      Alias: (_key, alias) => {
+        const own = size(alias);
+        expanded += own;
+        if (!largest || own > largest.size) largest = { alias, size: own, expanded };
+        if (!culprit && expanded > MAX_EXPANDED_NODES) culprit = { alias, size: own, expanded };
+      },
+    });
+    const found = culprit ?? largest;
+    const name = isAlias(found?.alias) ? found.alias.source : '';
+    return {
+      title: 'YAML alias bomb',
+      ...(found ? this.rangeSpot(found.alias) : this.rootSpot()),
+      message: `aliases must not expand a file past ${MAX_EXPANDED_NODES} values (an alias bomb); '*${name}' expands to ${found?.size ?? 0}, bringing the file to ${found?.expanded ?? 0}`,
+      hint: 'Write the values out, or reuse an anchor fewer times: nested aliases multiply.',
+    };
   }
 
   spot(path: Path, part: Part = 'value'): Spot {

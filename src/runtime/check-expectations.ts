@@ -45,8 +45,8 @@ export function checkExpectations(
 
 function rendered(named: NamedMatcher, scope: TemplateScope): NamedMatcher {
   const m: ValueMatcher = named.matcher;
-  if ((m.kind === 'equals' || m.kind === 'notEquals') && hasTemplate(m.value)) {
-    return { ...named, matcher: { ...m, value: renderValue(m.value, scope) as typeof m.value } };
+  if ('value' in m && hasTemplate(m.value)) {
+    return { ...named, matcher: { ...m, value: renderValue(m.value, scope) as typeof m.value } as ValueMatcher };
   }
   return named;
 }

@@ -21,6 +21,7 @@ import { readResponse } from './read-response';
 import { runCaptures } from './run-captures';
 import { skipReason } from './scenario-gate';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
+import { secretEchoes } from './secret-echo';
 import { OutageError } from './send-request';
 import { TemplateError, type TemplateScope } from './template';
 import { attachVerdict, combineVerdicts, judgeFailure, resolvedDrift, verdictPolicy } from './verdict';
@@ -111,7 +112,7 @@ export class Contract implements TemplateScope {
     for (const note of checked.notes) {
       this.testInfo.annotations.push({ type: 'note', description: this.redactor.redact(`${step.name}: ${note}`) });
     }
-    const failures = [...checked.failures, ...captureFailures];
+    const failures = [...checked.failures, ...secretEchoes(step, read, this.vendor, this.worker.env).map((f) => ({ ...f, clauses: stepClauses })), ...captureFailures];
     if (failures.length === 0) return;
     const failureClass = classifyMismatches(failures, read.status, step.request.auth);
     const mismatches = mismatchRecords(failures, this.redactor);

@@ -2,6 +2,7 @@
 // and harmful scenarios are skipped off the sandbox, a vendor without a base URL is skipped on a
 // real target, an unset optional variable skips, and an unset required variable is a
 // configuration failure that names the variable and the file to set it in.
+import { checkBaseUrl } from './base-url-policy';
 import { ConfigError, type TargetEnv } from './env';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
 
@@ -21,6 +22,7 @@ export function skipReason(vendor: VendorInfo, scenario: ScenarioInfo, env: Targ
     if (!env.isSandbox) return `${vendor.vendor} is not configured for TARGET=${env.target}: ${unsetBase} is not set in ${env.file}`;
     throw new ConfigError(`${unsetBase} is not set: set it in ${env.file} (or the process environment)`);
   }
+  checkBaseUrl(vendor, env);
   const missing: string[] = [];
   for (const name of scenario.variables) {
     if (env.values[name]) continue;

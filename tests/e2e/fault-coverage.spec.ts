@@ -10,7 +10,7 @@ import { loadSuite } from '../../src/loader/load-suite';
 import { readSandboxEnv } from '../../sandbox/core/env';
 import { buildSandbox, type Sandbox } from '../../sandbox/core/server';
 import { vendors } from '../../sandbox/vendors';
-import { coverageMarkdown, coverageRows, faultCases, rounds } from './support/fault-plan';
+import { coverageMarkdown, coverageRows, faultCases, isSecurityFault, rounds } from './support/fault-plan';
 import { PROJECT_ROOT, runContracts, type ContractRun } from './support/run-contracts';
 
 const { suite, errors } = loadSuite(PROJECT_ROOT);
@@ -49,7 +49,9 @@ function runSuite({ port }: WorkerSandbox, only: readonly string[] = []): Promis
   const args = ['--grep-invert', '@findings'];
   if (only.length > 0) args.push('--grep', only.map((v) => `@${v}\\b`).join('|'));
   // CI is removed from the child's environment, so its webServer reuses this sandbox.
-  return runContracts({ env: { SANDBOX_PORT: port, TARGET: 'sandbox' }, args });
+  // The child gets nearly the test's whole budget: a round whose faults make requests wait (an
+  // early expiry) takes over two minutes on a busy two-core machine.
+  return runContracts({ env: { SANDBOX_PORT: port, TARGET: 'sandbox' }, args, timeoutMs: 170_000 });
 }
 
 function redFor(run: ContractRun, vendor: string): string[] {
@@ -65,10 +67,10 @@ test('every clause has a scenario and a fault, and every fault names a real clau
   const uncovered = rows.filter((r) => r.scenarios.length === 0 || r.faults.length === 0).map((r) => `${r.vendor}/${r.clause}`);
   expect(uncovered, 'clauses without a scenario or without a fault').toEqual([]);
   const clauses = new Set(rows.map((r) => `${r.vendor}/${r.clause}`));
-  const dangling = cases.filter((c) => !clauses.has(`${c.vendor}/${c.clause}`)).map((c) => c.fault);
+  const dangling = cases.filter((c) => !isSecurityFault(c) && !clauses.has(`${c.vendor}/${c.clause}`)).map((c) => c.fault);
   expect(dangling, 'faults naming a clause that no vendor.yaml declares').toEqual([]);
   const committed = readFileSync(path.join(PROJECT_ROOT, 'docs', 'fault-coverage.md'), 'utf8');
-  expect(committed, 'docs/fault-coverage.md is stale: run `npm run fault-table`').toBe(coverageMarkdown(rows));
+  expect(committed, 'docs/fault-coverage.md is stale: run `npm run fault-table`').toBe(coverageMarkdown(rows, cases));
 });
 
 test('with no fault switched on, every scenario is green', async ({ workerSandbox }) => {

@@ -158,7 +158,9 @@ test('a failing step throws one error listing every mismatch, with no secret in 
     ),
   );
   const message = failure.message;
-  expect(message.split('\n')[0]).toBe('credentials: 4 mismatches in step "log in with the wrong password"');
+  expect(message.split('\n')[0]).toBe('credentials: 5 mismatches in step "log in with the wrong password"');
+  // The mini vendor's 401 hands the submitted password back: a secret echo, named, never shown.
+  expect(message).toContain(`body received  [secret-echo]\n    expected: no submitted secret: a response must never hand back «MINI_PASSWORD»\n    actual:   "«MINI_PASSWORD» (raw)"`);
   expect(message).toContain(`status  [status]\n    expected: 201\n    actual:   401\n    yaml:     ${FILE}:11`);
   expect(message).toContain(`header cache-control  [equals]\n    expected: "no-store"\n    actual:   (absent)\n    yaml:     ${FILE}:12`);
   expect(message).toContain(`body token  [present]`);
@@ -173,7 +175,7 @@ test('a failing step throws one error listing every mismatch, with no secret in 
   // The same facts, typed, for reporting: the class was decided here, not read from the text.
   const [record] = records();
   expect(record).toMatchObject({ class: 'credentials', vendor: 'mini', scenario: 'login', step: 'log in with the wrong password', clauses: ['c.one'], status: 401 });
-  expect(record?.mismatches.map((m) => `${m.path}@${m.yaml.line}`)).toEqual(['status@11', 'header cache-control@12', 'body token@13', 'capture token@14']);
+  expect(record?.mismatches.map((m) => `${m.path}@${m.yaml.line}`)).toEqual(['status@11', 'header cache-control@12', 'body token@13', 'body received@5', 'capture token@14']);
   expect(JSON.stringify(record)).not.toContain('a-wrong-password');
 });
 

@@ -25,7 +25,7 @@ const scenario: ScenarioInfo = {
   production: { harmful: false },
 };
 
-const full = { TRUEDAT_BASE_URL: 'http://h', TRUEDAT_USERNAME: 'u', TRUEDAT_PASSWORD: 'p' };
+const full = { TRUEDAT_BASE_URL: 'https://h', TRUEDAT_USERNAME: 'u', TRUEDAT_PASSWORD: 'p' };
 
 function env(target: string, values: Record<string, string | undefined>): TargetEnv {
   return { target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values };
@@ -65,7 +65,7 @@ test('a missing required variable is one config failure naming the variable and 
   expect(() => skipReason(vendor, scenario, env('production', { ...full, TRUEDAT_PASSWORD: '' }))).toThrow(
     'config: TRUEDAT_PASSWORD is not set: set it in env/production.env (or the process environment)',
   );
-  expect(() => skipReason(vendor, scenario, env('production', { TRUEDAT_BASE_URL: 'http://h' }))).toThrow(
+  expect(() => skipReason(vendor, scenario, env('production', { TRUEDAT_BASE_URL: 'https://h' }))).toThrow(
     'config: TRUEDAT_USERNAME, TRUEDAT_PASSWORD are not set: set them in env/production.env',
   );
 });

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import type { InjectOptions } from 'fastify';
 import { couchdrop } from '../../sandbox/couchdrop/couchdrop';
+import { SECRET_ECHO_CLAUSE } from '../../sandbox/core/vendor-module';
 import { readSandboxEnv } from '../../sandbox/core/env';
 import { buildSandbox, prefixOf, type Sandbox } from '../../sandbox/core/server';
 
@@ -27,6 +28,10 @@ const account = (s: Sandbox, headers: Record<string, string>) => send(s, { metho
 const summary = (r: { status: number; body: Record<string, unknown> }): string => `${r.status} ${'token' in r.body ? 'token' : 'none'}`;
 
 const probes: Record<string, Probe> = {
+  'password handed back': {
+    clauses: [SECRET_ECHO_CLAUSE],
+    observe: async (s) => (JSON.stringify((await login(s, { username: user, password })).body).includes(password) ? 'echoes the password' : 'clean'),
+  },
   'json login': { clauses: ['auth.json-ok'], observe: async (s) => summary(await login(s, { username: user, password })) },
   'form login': {
     clauses: ['auth.form-ok'],

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { InjectOptions } from 'fastify';
 import { readSandboxEnv } from '../../sandbox/core/env';
 import { buildSandbox, prefixOf, type Sandbox } from '../../sandbox/core/server';
+import { SECRET_ECHO_CLAUSE } from '../../sandbox/core/vendor-module';
 import { personr } from '../../sandbox/personr/personr';
 
 const env = readSandboxEnv();
@@ -44,8 +45,13 @@ const refusedWith = (authorization: string) => async (s: Sandbox) =>
   refusal(await send(s, { method: 'POST', url: '/api-basic-auth', headers: { authorization } }));
 
 const probes: Record<string, Probe> = {
+  'password handed back': {
+    clauses: [SECRET_ECHO_CLAUSE],
+    observe: async (s) => (JSON.stringify((await issue(s)).body).includes(password) ? 'echoes the password' : 'clean'),
+  },
   'documented 200': {
-    clauses: ['token.issued', 'token.envelope', 'token.expires-value'],
+    // It lists the envelope's keys, so a password handed back among them shows here too.
+    clauses: ['token.issued', 'token.envelope', 'token.expires-value', SECRET_ECHO_CLAUSE],
     observe: async (s) => {
       const r = await issue(s);
       return `${r.status} ${String(r.body.status)} ${Object.keys(r.body.response ?? {}).sort().join(',')} ${String(r.body.response?.expires)}`;

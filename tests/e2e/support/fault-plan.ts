@@ -2,7 +2,7 @@
 // turn red, and groups faults into rounds: one fault per vendor per round, since a vendor's
 // fault cannot affect another vendor's scenarios. That keeps the whole proof to a dozen runs.
 import type { ContractSuite } from '../../../src/dsl/model';
-import type { VendorModule } from '../../../sandbox/core/vendor-module';
+import { SECRET_ECHO_CLAUSE, type FaultSpec, type VendorModule } from '../../../sandbox/core/vendor-module';
 
 export interface FaultCase {
   fault: string; // full name, "<vendor>.<local>"
@@ -27,7 +27,7 @@ export function faultCases(suite: ContractSuite, vendors: readonly VendorModule[
       vendor: module.name,
       clause: spec.clause,
       description: spec.description,
-      expectedRed: scenariosCovering(suite, module.name, spec.clause),
+      expectedRed: spec.echoes ? scenariosSendingTo(suite, module.name, spec.echoes) : scenariosCovering(suite, module.name, spec.clause),
     })),
   );
 }
@@ -39,6 +39,32 @@ export function scenariosCovering(suite: ContractSuite, vendor: string, clause: 
     .filter((s) => s.clauses.includes(clause))
     .map((s) => s.name)
     .sort();
+}
+
+/**
+ * A security fault breaks the runtime's rule, not a vendor clause: every scenario with a step
+ * that sends the secret to the faulted endpoint and expects success must go red.
+ */
+export function scenariosSendingTo(suite: ContractSuite, vendor: string, echoes: NonNullable<FaultSpec['echoes']>): string[] {
+  const sends = (s: ContractSuite['files'][number]['scenarios'][number]): boolean =>
+    s.steps.some(
+      (step) =>
+        step.request.method === echoes.method &&
+        step.request.path === echoes.path &&
+        JSON.stringify(step.request).includes(`{{${echoes.variable}}}`) &&
+        (step.expect.status?.codes.every((code) => code < 400) ?? false),
+    );
+  return suite.files
+    .filter((f) => f.vendor === vendor)
+    .flatMap((f) => f.scenarios)
+    .filter(sends)
+    .map((s) => s.name)
+    .sort();
+}
+
+/** Faults that break the runtime's own security rule rather than a clause of vendor.yaml. */
+export function isSecurityFault(c: Pick<FaultCase, 'clause'>): boolean {
+  return c.clause === SECRET_ECHO_CLAUSE;
 }
 
 /** Round k holds the k-th fault of every vendor that has one. */
@@ -63,7 +89,8 @@ export function coverageRows(suite: ContractSuite, cases: readonly FaultCase[]):
   );
 }
 
-export function coverageMarkdown(rows: readonly CoverageRow[]): string {
+export function coverageMarkdown(rows: readonly CoverageRow[], cases: readonly FaultCase[] = []): string {
+  const security = cases.filter(isSecurityFault);
   const lines = [
     '# Fault coverage: every contract clause can fail',
     '',
@@ -79,5 +106,18 @@ export function coverageMarkdown(rows: readonly CoverageRow[]): string {
     ),
     '',
   ];
+  if (security.length === 0) return lines.join('\n');
+  lines.push(
+    '## Security faults',
+    '',
+    'These break no vendor clause but the runtime\'s own rule that a response never hands back a',
+    'secret the request sent (`src/runtime/secret-echo.ts`): every scenario sending that secret to',
+    'that endpoint and expecting success must go red.',
+    '',
+    '| fault | what the sandbox does | scenarios that must go red |',
+    '| --- | --- | --- |',
+    ...security.map((c) => `| \`${c.fault}\` | ${c.description.replace(/\|/g, '\\|')} | ${c.expectedRed.join('<br>')} |`),
+    '',
+  );
   return lines.join('\n');
 }
