@@ -9,7 +9,7 @@ import { writeResponse } from './proxy';
 import { freshValue, secretStandIn } from './fresh-values';
 import { PLACEHOLDER, type RecordedScenario, type RecordedStep } from './recording-format';
 import { readRecording, recordedVendors } from './recordings';
-import { decodeStepKey, scenarioId, STEP_HEADER } from './step-key';
+import { decodeStepKey, runId, STEP_HEADER } from './step-key';
 
 export const REPLAY_HEALTH = '/__replay/health';
 
@@ -33,7 +33,7 @@ export async function startReplayServer(root: string, port = 0): Promise<ReplayS
       const body = Buffer.from(JSON.stringify({ replay: `no recording for ${what}; run npm run record -- --vendor ${vendor ?? '<vendor>'}` }));
       return void writeResponse(res, { status: 404, headers: { 'content-type': 'application/json' }, setCookies: [], body });
     }
-    const id = scenarioId(key);
+    const id = runId(key);
     if (key.step === 0 || !runs.has(id)) runs.set(id, new Map());
     writeResponse(res, render(step, scenario, runs.get(id) ?? new Map<string, string | number>()));
   });

@@ -11,7 +11,6 @@ import { PROJECT_ROOT } from '../runtime/paths';
 export interface ScenarioOutcome {
   vendor: string;
   scenario: string;
-  /** "specs/keyshop/session.yaml": the test's location, relative to the contracts root. */
   status: 'passed' | 'failed' | 'skipped' | 'flaky';
   message: string;
 }
@@ -22,11 +21,11 @@ export interface SuiteRun {
   outcomes: ScenarioOutcome[];
 }
 
-export async function runSuite(vendor: string, env: Record<string, string>, timeoutMs = 600_000): Promise<SuiteRun> {
+export async function runSuite(vendor: string, env: Record<string, string>, extraArgs: string[] = [], timeoutMs = 900_000): Promise<SuiteRun> {
   const work = mkdtempSync(path.join(tmpdir(), 'nocode-run-'));
   const jsonFile = path.join(work, 'results.json');
   const cli = path.join(PROJECT_ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
-  const args = [cli, 'test', '--grep', `@${vendor}\\b`, '--grep-invert', '@findings', '--reporter=json', `--output=${path.join(work, 'out')}`];
+  const args = [cli, 'test', '--grep', `@${vendor}\\b`, '--grep-invert', '@findings', '--reporter=json', `--output=${path.join(work, 'out')}`, ...extraArgs];
   const childEnv: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(TEST_|PW_|PLAYWRIGHT_)/.test(k) && k !== 'FORCE_COLOR') childEnv[k] = v;
   Object.assign(childEnv, { CI: '1', PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile }, env);

@@ -8,6 +8,8 @@ export interface StepKey {
   file: string; // "specs/keyshop/session.yaml"
   scenario: string;
   step: number; // 0-based
+  /** Playwright's repeatEachIndex: mutate runs mutant n as repeat n (0 is the unmutated run). */
+  repeat: number;
 }
 
 /** "specs/keyshop/session.yaml:12" -> "specs/keyshop/session.yaml". */
@@ -16,16 +18,17 @@ export function fileOfSource(source: string): string {
 }
 
 export function encodeStepKey(key: StepKey): string {
-  return [encodeURIComponent(key.file), encodeURIComponent(key.scenario), String(key.step)].join(';');
+  return [encodeURIComponent(key.file), encodeURIComponent(key.scenario), String(key.step), String(key.repeat)].join(';');
 }
 
 export function decodeStepKey(value: string | undefined): StepKey | undefined {
   const parts = (value ?? '').split(';');
-  if (parts.length !== 3) return undefined;
+  if (parts.length !== 4) return undefined;
   const step = Number(parts[2]);
-  if (!Number.isInteger(step) || step < 0) return undefined;
+  const repeat = Number(parts[3]);
+  if (!Number.isInteger(step) || step < 0 || !Number.isInteger(repeat) || repeat < 0) return undefined;
   try {
-    return { file: decodeURIComponent(parts[0] ?? ''), scenario: decodeURIComponent(parts[1] ?? ''), step };
+    return { file: decodeURIComponent(parts[0] ?? ''), scenario: decodeURIComponent(parts[1] ?? ''), step, repeat };
   } catch {
     return undefined;
   }
@@ -33,4 +36,9 @@ export function decodeStepKey(value: string | undefined): StepKey | undefined {
 
 export function scenarioId(key: Pick<StepKey, 'file' | 'scenario'>): string {
   return `${key.file}#${key.scenario}`;
+}
+
+/** One run of a scenario: repeats of one scenario may run at the same time in two workers. */
+export function runId(key: StepKey): string {
+  return `${scenarioId(key)}#${key.repeat}`;
 }

@@ -98,7 +98,7 @@ export class Contract implements TemplateScope {
     const index = this.stepIndex++;
     // Record, replay and mutate key each exchange by scenario and step; no other run sends it,
     // and failure excerpts show `prepared`, which never carries it.
-    const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index };
+    const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index, repeat: this.testInfo.repeatEachIndex ?? 0 };
     const sent = this.worker.env.values.CONTRACT_STEP_HEADER === '1' ? { ...prepared, headers: { ...prepared.headers, [STEP_HEADER]: encodeStepKey(key) } } : prepared;
     const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor));
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
