@@ -21,6 +21,8 @@ const options = {
   'allow-real-target': { type: 'boolean', default: false },
   'max-mutants': { type: 'string', default: '200' },
   'max-requests': { type: 'string', default: '5000' },
+  'per-scenario': { type: 'string' }, // keep only the first n mutants of each scenario
+
 } as const;
 
 async function main(): Promise<number> {
@@ -31,7 +33,13 @@ async function main(): Promise<number> {
   }
   const run = prepareVendorRun(contractsRoot(), values.vendor, target);
   const { manifest } = run;
-  const mutants = deriveMutants(run.suite, manifest.vendor, run.root);
+  const perScenario = values['per-scenario'] === undefined ? Infinity : Number(values['per-scenario']);
+  const seen = new Map<string, number>();
+  const mutants = deriveMutants(run.suite, manifest.vendor, run.root).filter((m) => {
+    const n = (seen.get(m.scenario) ?? 0) + 1;
+    seen.set(m.scenario, n);
+    return n <= perScenario;
+  });
   const maxMutants = Number(values['max-mutants']);
   if (mutants.length > maxMutants) throw new UsageError(`${mutants.length} mutants is more than --max-mutants ${maxMutants}`);
 
@@ -43,7 +51,7 @@ async function main(): Promise<number> {
   if (replay) Object.assign(env, { REPLAY_SERVER: 'external', REPLAY_ORIGIN: replay.origin });
   let outcome;
   try {
-    outcome = await runMutants({ suite: run.suite, manifest, mutants, upstream, env, maxRequests: Number(values['max-requests']) });
+    outcome = await runMutants({ suite: run.suite, manifest, mutants, upstream, env, maxRequests: Number(values['max-requests']), upstreamIsReplay: replay !== undefined });
   } finally {
     await replay?.close();
   }
@@ -60,7 +68,7 @@ async function main(): Promise<number> {
     console.error('the request budget ran out: raise --max-requests; the results above are incomplete');
     return 1;
   }
-  if (outcome.results.every((r) => r.result === 'not run')) console.error(outcome.output.slice(-1500));
+  if (outcome.results.every((r) => r.result === 'not run' || r.result === 'baseline red')) console.error(outcome.output.slice(-3000));
   return report.clauses.every((c) => c.proven) ? 0 : 1;
 }
 

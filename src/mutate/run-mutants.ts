@@ -24,6 +24,8 @@ export interface MutateOptions {
   upstream: string;
   env: Record<string, string>;
   maxRequests: number;
+  /** The upstream is the local replay server, which answers by step key. */
+  upstreamIsReplay: boolean;
 }
 
 export async function runMutants(options: MutateOptions): Promise<MutationRun> {
@@ -48,7 +50,7 @@ export async function runMutants(options: MutateOptions): Promise<MutationRun> {
     applied.add(mutant.id);
     return mutated;
   };
-  const proxy = await startProxy(options.upstream, hook);
+  const proxy = await startProxy(options.upstream, hook, { keepStepHeader: options.upstreamIsReplay });
   let run;
   try {
     run = await runSuite(options.manifest.vendor, { ...options.env, CONTRACT_STEP_HEADER: '1', [options.manifest.baseUrlVar]: proxy.origin }, [

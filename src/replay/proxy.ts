@@ -36,12 +36,17 @@ export interface RunningProxy {
 // content-encoding, so passing that header on would make clients decode twice.
 const DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'host', STEP_HEADER]);
 
-export async function startProxy(upstreamBase: string, hook: ExchangeHook): Promise<RunningProxy> {
+export interface ProxyOptions {
+  /** Pass the step key on: only when the upstream is our own replay server, which needs it. */
+  keepStepHeader?: boolean;
+}
+
+export async function startProxy(upstreamBase: string, hook: ExchangeHook, options: ProxyOptions = {}): Promise<RunningProxy> {
   let count = 0;
   const base = upstreamBase.replace(/\/+$/, '');
   const server: Server = createServer((req, res) => {
     count += 1;
-    handle(req, res, base, hook).catch((error: unknown) => {
+    handle(req, res, base, hook, options.keepStepHeader === true).catch((error: unknown) => {
       // The message names the upstream URL at most, never a request header.
       res.writeHead(502, { 'content-type': 'text/plain' }).end(`proxy: ${(error as Error).message.split('\n')[0] ?? ''}`);
     });
@@ -55,7 +60,7 @@ export async function startProxy(upstreamBase: string, hook: ExchangeHook): Prom
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, base: string, hook: ExchangeHook): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, base: string, hook: ExchangeHook, keepStepHeader: boolean): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const requestBody = Buffer.concat(chunks);
@@ -64,7 +69,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: string, h
     if (value !== undefined) requestHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const key = decodeStepKey(requestHeaders[STEP_HEADER]);
-  const forward = Object.fromEntries(Object.entries(requestHeaders).filter(([name]) => !DROPPED.has(name)));
+  const forward = Object.fromEntries(Object.entries(requestHeaders).filter(([name]) => !DROPPED.has(name) || (keepStepHeader && name === STEP_HEADER)));
   const method = req.method ?? 'GET';
   const upstream = await fetch(`${base}${req.url ?? '/'}`, {
     method,
