@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { describeMissing, missingVariables } from './support/nightly-variables';
 
 const workflowText = readFileSync(path.join(PROJECT_ROOT, '.github', 'workflows', 'nightly.yml'), 'utf8');
-const workflowEnv = ((parse(workflowText) as { env?: Record<string, string> }).env ?? {}) as Record<string, string>;
+const workflowEnv = (parse(workflowText) as { env?: Record<string, string> }).env ?? {};
 const example = readFileSync(path.join(PROJECT_ROOT, 'env', 'production.env.example'), 'utf8');
 
 test('every vendor variable a real run needs is in the nightly workflow and the example env file', () => {

@@ -5,7 +5,7 @@ import { basicHeaderPatterns, patternsFor, type SecretPattern } from './secret-e
 import { readTargetEnv } from '../secrets/target-env';
 import { declaredSecretNames, secretValues, usersBeside, type NamedValue } from '../secrets/secret-values';
 
-export const DEFAULT_SCAN_PATHS = ['reports', 'test-results', 'blob-report', 'playwright-report', 'allure-results', 'allure-report'];
+export const DEFAULT_SCAN_PATHS = ['reports', 'recordings', 'test-results', 'blob-report', 'playwright-report', 'allure-results', 'allure-report'];
 
 /**
  * Secrets from a file: one per line, either NAME=value or a bare value (named SECRET_<n>).
