@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { decodeStepKey, encodeStepKey } from '../../src/replay/step-key';
 
 const vendor: VendorInfo = { vendor: 'latchkey', title: 'Latchkey', baseUrlVar: 'LATCHKEY_BASE_URL', variables: [] };
-const scenario: ScenarioInfo = { name: 's', source: 'specs/latchkey/session.yaml:3', doc: 'd', variables: [], sandboxOnly: false, production: { harmful: false } };
+const scenario: ScenarioInfo = { name: 's', source: 'specs/latchkey/session.yaml:3', doc: 'd', clauses: [], variables: [], sandboxOnly: false, production: { harmful: false } };
 const env = (target: string, values: Record<string, string> = {}): TargetEnv => ({ target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values });
 const facts = (hasSandbox: boolean, recorded: boolean): GateFacts => ({ hasSandbox: () => hasSandbox, isRecorded: () => recorded });
 
