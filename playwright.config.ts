@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { reporters } from './src/reporting/reporters';
+import { REPLAY_TARGET } from './src/replay/recordings';
+import { REPLAY_HEALTH, replayVariables } from './src/replay/replay-server';
 import { applyToProcessEnv, loadTargetEnv, type TargetEnv } from './src/runtime/env';
 import { contractsRoot, generatedDirOf } from './src/runtime/paths';
 
@@ -26,7 +28,12 @@ function loadEnv(): TargetEnv {
   }
 }
 
-const env = loadEnv();
+const loaded = loadEnv();
+// TARGET=replay: every recorded vendor's base URL points at the replay server, with the recorded
+// variables and a stand-in per secret (env/replay.env only names the port).
+const replayOrigin = loaded.values.REPLAY_ORIGIN ?? `http://127.0.0.1:${loaded.values.REPLAY_PORT ?? '4020'}`;
+const env: TargetEnv =
+  loaded.target === REPLAY_TARGET ? { ...loaded, values: { ...replayVariables(root, replayOrigin), ...loaded.values } } : loaded;
 // The webServer command and the workers inherit the target's variables from this process.
 applyToProcessEnv(env);
 
@@ -83,5 +90,14 @@ export default defineConfig({
         env: { SANDBOX_QUIET: '1', SANDBOX_CONTROL_TOKEN: process.env.SANDBOX_CONTROL_TOKEN },
         stdout: 'ignore',
       }
-    : undefined,
+    : env.target === REPLAY_TARGET && env.values.REPLAY_SERVER !== 'external'
+      ? {
+          command: 'node --import tsx scripts/replay-server.ts',
+          cwd: __dirname,
+          url: `${replayOrigin}${REPLAY_HEALTH}`,
+          reuseExistingServer: !process.env.CI,
+          env: { REPLAY_QUIET: '1' },
+          stdout: 'ignore',
+        }
+      : undefined,
 });

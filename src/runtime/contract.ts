@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ANNOTATION, type FailureClass, type MismatchRecord, type VerdictRecord } from '../dsl/facts';
 import type { SourceLocation, StepSpec } from '../dsl/model';
 import { Redactor } from '../redaction/redactor';
+import { encodeStepKey, fileOfSource, STEP_HEADER } from '../replay/step-key';
 import { buildRequest } from './build-request';
 import { checkExpectations } from './check-expectations';
 import { ConfigError } from './env';
@@ -35,7 +36,7 @@ export class ContractFailure extends Error {
   }
 }
 
-type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'> & NetworkTestInfo;
+type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'> & NetworkTestInfo & Partial<Pick<TestInfo, 'repeatEachIndex'>>;
 
 export class Contract implements TemplateScope {
   private readonly captures = new Map<string, unknown>();
@@ -43,6 +44,7 @@ export class Contract implements TemplateScope {
   private scenario: ScenarioInfo | undefined;
   private uuid: string | undefined;
   private verdict: VerdictRecord | undefined;
+  private stepIndex = 0;
   /** Request-level retries, the vendor's circuit breaker and the facts they leave (network/). */
   readonly network: ScenarioNetwork;
 
@@ -100,7 +102,12 @@ export class Contract implements TemplateScope {
     const baseUrl = this.worker.env.values[baseVar] ?? '';
     const prepared = buildRequest(step.request, { baseUrl, scope: this, redactor: this.redactor, isSandbox: this.worker.env.isSandbox });
     id.request = `${prepared.method} ${prepared.url}`;
-    const read = readResponse(await this.network.send(prepared, step, scenario.noRetry === true, this.redactor));
+    const index = this.stepIndex++;
+    // Record, replay and mutate key each exchange by scenario and step; no other run sends it,
+    // and failure excerpts show `prepared`, which never carries it.
+    const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index, repeat: this.testInfo.repeatEachIndex ?? 0 };
+    const sent = this.worker.env.values.CONTRACT_STEP_HEADER === '1' ? { ...prepared, headers: { ...prepared.headers, [STEP_HEADER]: encodeStepKey(key) } } : prepared;
+    const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor));
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
     if (read.cookies.size > 0) await this.request.clearCookies();
 

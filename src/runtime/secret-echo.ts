@@ -8,8 +8,8 @@
 import type { BodySpec, RequestSpec, StepSpec, TemplateValue } from '../dsl/model';
 import type { MatchResult } from '../matchers/match-result';
 import { bodyPathOf } from '../matchers/match-schema';
-import { patternsFor, type SecretPattern } from '../reporting/scan/secret-encodings';
-import { MIN_SECRET_LENGTH } from '../reporting/secrets/secret-values';
+import { MIN_SECRET_LENGTH } from '../redaction/redactor';
+import { patternsFor, type SecretPattern } from '../redaction/secret-encodings';
 import type { TargetEnv } from './env';
 import type { ReadResponse } from './read-response';
 import type { VendorInfo } from './scenario-info';

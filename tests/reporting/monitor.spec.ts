@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ArtefactScanner } from '../../src/reporting/scan/artefact-scanner';
-import { patternsFor } from '../../src/reporting/scan/secret-encodings';
+import { patternsFor } from '../../src/redaction/secret-encodings';
 import type { RunSummary } from '../../src/reporting/summary/summary-model';
 import { FIXTURE_CONFIG, freePort, runScript, tempDir } from './support/run-fixture';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ArtefactScanner, type ScanResult } from '../../src/reporting/scan/artefact-scanner';
-import { basicHeaderPatterns, patternsFor, type SecretPattern } from '../../src/reporting/scan/secret-encodings';
+import { basicHeaderPatterns, patternsFor, type SecretPattern } from '../../src/redaction/secret-encodings';
 import type { NamedValue } from '../../src/reporting/secrets/secret-values';
 import { FIXTURE_CONFIG, freePort, runPlaywright, tempDir, type FixtureRun } from './support/run-fixture';
 

@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import { ArtefactScanner } from '../../src/reporting/scan/artefact-scanner';
 import { formatScan, readSecretsFile } from '../../src/reporting/scan/scan-secrets';
 import { runScannerSelfTest } from '../../src/reporting/scan/scanner-self-test';
-import { base64Fragments, basicHeaderPatterns, patternsFor } from '../../src/reporting/scan/secret-encodings';
+import { base64Fragments, basicHeaderPatterns, patternsFor } from '../../src/redaction/secret-encodings';
 import { runScript, tempDir } from './support/run-fixture';
 
 const SECRET = { name: 'VENDOR_PASSWORD', value: 'Pa55: wörd"\\x' }; // a space, colon, quote, backslash, ö

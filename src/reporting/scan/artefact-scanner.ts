@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, unzipSync } from 'fflate';
-import type { SecretPattern } from './secret-encodings';
+import type { SecretPattern } from '../../redaction/secret-encodings';
 
 export interface ScanHit {
   where: string; // "reports/html/index.html!data-url#1!<sha>.zip!report.json"

@@ -1,11 +1,11 @@
 // Puts the pieces together: which secrets to look for, in which encodings, in which folders.
 import { existsSync, readFileSync } from 'node:fs';
 import { ArtefactScanner, type ScanResult } from './artefact-scanner';
-import { basicHeaderPatterns, patternsFor, type SecretPattern } from './secret-encodings';
+import { basicHeaderPatterns, patternsFor, type SecretPattern } from '../../redaction/secret-encodings';
 import { readTargetEnv } from '../secrets/target-env';
 import { declaredSecretNames, secretValues, usersBeside, type NamedValue } from '../secrets/secret-values';
 
-export const DEFAULT_SCAN_PATHS = ['reports', 'test-results', 'blob-report', 'playwright-report', 'allure-results', 'allure-report'];
+export const DEFAULT_SCAN_PATHS = ['reports', 'recordings', 'test-results', 'blob-report', 'playwright-report', 'allure-results', 'allure-report'];
 
 /**
  * Secrets from a file: one per line, either NAME=value or a bare value (named SECRET_<n>).

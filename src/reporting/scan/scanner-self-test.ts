@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync, zipSync } from 'fflate';
 import { ArtefactScanner } from './artefact-scanner';
-import { basicHeaderPatterns, patternsFor, type SecretPattern } from './secret-encodings';
+import { basicHeaderPatterns, patternsFor, type SecretPattern } from '../../redaction/secret-encodings';
 
 export interface SelfTestResult {
   ok: boolean;

@@ -7,10 +7,8 @@ import { secretVariableNames } from '../manifest';
 
 export { MIN_SECRET_LENGTH };
 
-export interface NamedValue {
-  name: string;
-  value: string;
-}
+export type { NamedValue } from '../../redaction/secret-encodings';
+import type { NamedValue } from '../../redaction/secret-encodings';
 
 const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|CREDENTIALS?)$|WEBHOOK/;
 const USER_NAME = /(?:USERNAME|USER|EMAIL|LOGIN|API_KEY|CLIENT_ID)$/;

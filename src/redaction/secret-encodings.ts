@@ -2,7 +2,11 @@
 // raw, JSON-escaped inside a JSON file, URL-encoded in a logged URL, base64 inside an attachment
 // body or a Basic header, where the secret may start at any of the three byte offsets of a
 // base64 group. Searching for the raw value alone would report a leaky artefact as clean.
-import type { NamedValue } from '../secrets/secret-values';
+/** A secret and the variable it came from. */
+export interface NamedValue {
+  name: string;
+  value: string;
+}
 
 /** One byte pattern to search for, with a label that names the secret but never shows it. */
 export interface SecretPattern {
