@@ -140,7 +140,7 @@ test('the fuzz can fail: with a fault that answers 500 to malformed Basic values
   try {
     const result = await fc.check(fc.asyncProperty(request, (r) => answer(sandbox, r)), { seed: SEED, numRuns: RUNS, endOnFailure: true });
     expect(result.failed).toBe(true);
-    expect(String(result.counterexample?.[0]?.url)).toContain('/nexudus/');
+    expect(String(result.counterexample?.[0]?.url)).toContain('/nexudus-');
   } finally {
     await sandbox.app.close();
   }

@@ -16,7 +16,13 @@ export const basic = (user: string | undefined, pass: string | undefined): strin
 
 /** The path prefix of a vendor in the sandbox ("/truedat", "/personr/api/1.1/wf", ...). */
 export function at(vendor: 'truedat' | 'couchdrop' | 'clearlrs' | 'personr' | 'nexudus', path: string): string {
-  return `${prefixOf(env[`${vendor.toUpperCase()}_BASE_URL`])}${path}`;
+  return `${prefixOf(env[baseUrlVar(vendor, path)])}${path}`;
+}
+
+// Nexudus lives on two hosts: the admin REST API (/api/sys/...) and the space's portal.
+function baseUrlVar(vendor: string, path: string): string {
+  if (vendor !== 'nexudus') return `${vendor.toUpperCase()}_BASE_URL`;
+  return path.startsWith('/api/sys/') ? 'NEXUDUS_ADMIN_BASE_URL' : 'NEXUDUS_SPACE_BASE_URL';
 }
 
 export const credentials = {
