@@ -54,7 +54,8 @@ test('the acme tests, failing and passing, leave no planted secret in any artefa
     readFileSync(tokenLog, 'utf8').split('\n').filter(Boolean).map((value, i) => ({ name: `CAPTURED_TOKEN_${i + 1}`, value }));
 
   const run = await runPlaywright(['-c', FIXTURE_CONFIG], env);
-  expect(run.stdout).toMatch(/6 failed[\s\S]*2 passed/);
+  // 3 passed: two plain passes and one whose inferred-clause failure is a warning verdict.
+  expect(run.stdout).toMatch(/6 failed[\s\S]*3 passed/);
   const list = patterns([secret, ...issued()], [user]);
   expect(issued().length).toBeGreaterThanOrEqual(2);
   expect(hitsOf(scanRun(run, list))).toEqual([]);
@@ -104,6 +105,7 @@ test('the contract suite against the sandbox with a fault on leaves no planted s
   );
   expect(outage.code).toBe(1);
   expect(outage.stdout).toMatch(/failed/);
-  expect(evidence(outage, ...REDACTED_AUTH_LINE).length).toBeGreaterThan(0); // the call log's Authorization line
+  // The runtime sends with fetch and prints no call log; the run must still say what failed.
+  expect(outage.stdout).toMatch(/outage: connection refused/);
   expect(hitsOf(scanRun(outage, patterns(secrets, users)))).toEqual([]);
 });
