@@ -7,12 +7,42 @@
 // report's embedded zip and the blob zips) and both processes' stdout and stderr must hold none
 // of them in any encoding.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ArtefactScanner, type ScanResult } from '../../src/reporting/scan/artefact-scanner';
 import { basicHeaderPatterns, patternsFor, type NamedValue, type SecretPattern } from '../../src/redaction/secret-encodings';
-import { freePort } from './support/run-fixture';
-import { runWithBuiltInReporters, type CliRun } from './support/cli-reporters';
+import { ROOT, freePort } from './support/run-fixture';
+import { htmlReportData, runWithBuiltInReporters, type CliRun } from './support/cli-reporters';
+
+interface HtmlStep {
+  title: string;
+  location?: { file: string; line: number; column: number };
+  error?: string;
+  steps?: HtmlStep[];
+}
+
+/** Every contract step (a test.step titled "METHOD path — step name") of every test in the HTML report's data. */
+function contractSteps(data: Record<string, unknown>): HtmlStep[] {
+  const all: HtmlStep[] = [];
+  const walk = (steps: HtmlStep[] = []): void => {
+    for (const step of steps) {
+      if (/^[A-Z]+ \S+ — /.test(step.title)) all.push(step);
+      walk(step.steps);
+    }
+  };
+  for (const [name, file] of Object.entries(data)) {
+    if (name === 'report.json') continue;
+    const tests = (file as { tests?: { results?: { steps?: HtmlStep[] }[] }[] }).tests ?? [];
+    for (const t of tests) for (const result of t.results ?? []) walk(result.steps);
+  }
+  return all;
+}
+
+/** The text of a line of a YAML file named relative to generated/. */
+function yamlLine(file: string, line: number): string {
+  return readFileSync(path.join(ROOT, 'generated', file), 'utf8').split('\n')[line - 1] ?? '';
+}
 
 // Every character class that changes under some encoding: space, quote, backslash, colon, £.
 const canary = (label: string): string => `Leak-${label}-${randomBytes(4).toString('hex')} "q"\\:£`;
@@ -73,16 +103,52 @@ test('a passing run of the whole suite leaves no planted secret with any built-i
   expect(filesWith(cli, 'couchdrop')).toEqual(expect.arrayContaining(ARTEFACTS));
 });
 
-test('a failing run (sandbox faults, one echoing a password) leaves no planted secret with any built-in reporter', async () => {
-  test.setTimeout(600_000);
-  const env = { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.no-token' };
-  const cli = await runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat'], env);
-  expect(cli.run.code).toBe(1);
-  expect(cli.run.stdout).toMatch(/\d+ failed[\s\S]*\d+ passed/);
-  expectClean(cli);
-  // The failure messages that name the echoed secret reached every artefact, as a placeholder.
-  expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»')).toEqual(expect.arrayContaining(ARTEFACTS));
-  expect(cli.run.stdout).toContain('must never hand back «COUCHDROP_PASSWORD»');
+// The failing run is shared by the leak test and the location test (one run per worker).
+let failingRun: Promise<CliRun> | undefined;
+const failing = (): Promise<CliRun> =>
+  (failingRun ??= runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat'], { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.no-token' }));
+
+test.describe('a failing run (sandbox faults, one echoing a password)', () => {
+  test.describe.configure({ mode: 'default' });
+
+  test('leaves no planted secret with any built-in reporter', async () => {
+    test.setTimeout(600_000);
+    const cli = await failing();
+    expect(cli.run.code).toBe(1);
+    expect(cli.run.stdout).toMatch(/\d+ failed[\s\S]*\d+ passed/);
+    expectClean(cli);
+    // The failure messages that name the echoed secret reached every artefact, as a placeholder.
+    expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»')).toEqual(expect.arrayContaining(ARTEFACTS));
+    expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»').some((f) => f.startsWith('blob/'))).toBe(true);
+    expect(cli.run.stdout).toContain('must never hand back «COUCHDROP_PASSWORD»');
+  });
+
+  test('the HTML report (run and merged) and the line reporter point each step at its YAML line', async () => {
+    test.setTimeout(600_000);
+    const cli = await failing();
+    for (const html of ['html', 'merged/html']) {
+      const steps = contractSteps(htmlReportData(path.join(cli.dir, html)));
+      expect(steps.length, html).toBeGreaterThan(10);
+      expect(steps.filter((s) => s.error).length, html).toBeGreaterThan(0);
+      for (const step of steps) {
+        // "../specs/couchdrop/authenticate.yaml" (relative to generated/): the YAML, at the step's `- name:` line.
+        expect(step.location?.file, `${html}: ${step.title}`).toMatch(/^\.\.\/specs\/[a-z]+\/[\w-]+\.yaml$/);
+        const line = yamlLine(step.location?.file ?? '', step.location?.line ?? 0);
+        expect(line, `${html}: ${step.title}`).toContain(`name: ${step.title.split(' — ')[1] ?? ''}`);
+      }
+    }
+    // line: each failure's "at" line is the YAML line of its first mismatch, as the record gives it.
+    // Without colour and cursor codes (the reporter uses them when it believes it has a terminal).
+    const plain = cli.run.stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '\n');
+    const failures = plain.split(/\n(?= {2}\d+\) )/).slice(1);
+    expect(failures.length, plain.slice(0, 1500)).toBeGreaterThan(0);
+    for (const failure of failures) {
+      const first = /yaml: +(specs\/[a-z]+\/[\w-]+\.yaml:\d+)/.exec(failure)?.[1];
+      expect(first, failure.slice(0, 400)).toBeDefined();
+      expect(failure).toContain(`at ../${first}`);
+      expect(failure).not.toMatch(/at [^\n]*generated\/[^\n]*\.spec\.ts:\d+/);
+    }
+  });
 });
 
 test('an outage run (a closed port behind Basic credentials) leaves no planted secret with any built-in reporter', async () => {

@@ -4,7 +4,7 @@
 // junit, json and blob at once; the blob is then merged with `merge-reports` into html, junit
 // and json again. Every artefact lands in one folder, for the scanner.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { ROOT, cleanEnv, freePort, runChild, tempDir, type ChildRun } from './run-fixture';
 
@@ -39,6 +39,8 @@ export async function runWithBuiltInReporters(label: string, args: string[], env
     [PLAYWRIGHT, 'merge-reports', `--reporter=${MERGE_REPORTERS}`, path.join(dir, 'blob')],
     cleanEnv({ ...base, ...reporterFiles(merged) }),
   );
+  // Kept beside the artefacts for a reader of a failed test (and scanned with them).
+  writeFileSync(path.join(dir, 'run-stdout.txt'), run.stdout);
   return { dir, run, merge };
 }
 
