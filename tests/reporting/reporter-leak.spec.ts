@@ -106,7 +106,8 @@ test('a passing run of the whole suite leaves no planted secret with any built-i
 // The failing run is shared by the leak test and the location test (one run per worker).
 let failingRun: Promise<CliRun> | undefined;
 const failing = (): Promise<CliRun> =>
-  (failingRun ??= runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat'], { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.no-token' }));
+  // Traces on as well (the config has them off): they record every step, error and output.
+  (failingRun ??= runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat', '--trace', 'on'], { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.no-token' }));
 
 test.describe('a failing run (sandbox faults, one echoing a password)', () => {
   test.describe.configure({ mode: 'default' });
@@ -121,6 +122,7 @@ test.describe('a failing run (sandbox faults, one echoing a password)', () => {
     expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»')).toEqual(expect.arrayContaining(ARTEFACTS));
     expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»').some((f) => f.startsWith('blob/'))).toBe(true);
     expect(cli.run.stdout).toContain('must never hand back «COUCHDROP_PASSWORD»');
+    expect(filesWith(cli, 'must never hand back «COUCHDROP_PASSWORD»').some((f) => f.endsWith('trace.zip'))).toBe(true);
   });
 
   test('the HTML report (run and merged) and the line reporter point each step at its YAML line', async () => {
