@@ -87,7 +87,10 @@ export default defineConfig({
         cwd: __dirname,
         url: `${process.env.SANDBOX_ORIGIN ?? 'http://127.0.0.1:4010'}/__sandbox/health`,
         reuseExistingServer: !process.env.CI,
-        env: { SANDBOX_QUIET: '1', SANDBOX_CONTROL_TOKEN: process.env.SANDBOX_CONTROL_TOKEN },
+        // SANDBOX_CONTROL_TOKEN reaches the sandbox from process.env (set above), which Playwright
+        // passes on. Never list it here: the JSON and blob reporters write the config, this
+        // webServer.env included, into the report.
+        env: { SANDBOX_QUIET: '1' },
         stdout: 'ignore',
       }
     : env.target === REPLAY_TARGET && env.values.REPLAY_SERVER !== 'external'

@@ -7,7 +7,7 @@
 // console-redaction.ts): the config is loaded by the runner and by every worker.
 import path from 'node:path';
 import type { ReporterDescription } from '@playwright/test';
-import { installConsoleRedaction } from './redact/console-redaction';
+import { installConsoleRedaction } from '../redaction/console-redaction';
 import { sharedRunRedactor } from './redact/run-redactor';
 import { PROJECT_ROOT } from './secrets/target-env';
 

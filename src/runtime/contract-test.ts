@@ -8,9 +8,15 @@
 // cookie jar after every response that sets cookies, a failed test clears it again below, and
 // the config sets no per-test `use` options (baseURL, extraHTTPHeaders, httpCredentials) that a
 // worker-scoped context could not see.
+//
+// Redaction at the source (source-redaction.ts): the worker's stdout and stderr, every
+// attachment, and each test's annotations and errors pass the scenario's redactor before
+// Playwright sends them to the runner, so no reporter needs to redact anything.
 import { test as base, type APIRequestContext } from '@playwright/test';
+import { installConsoleRedaction } from '../redaction/console-redaction';
 import { Contract } from './contract';
 import type { VendorInfo } from './scenario-info';
+import { guardAttachments, redactTestEnd } from './source-redaction';
 import { workerContext } from './worker-context';
 
 export interface ContractFixtures {
@@ -34,14 +40,24 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
   contractVendor: [undefined, { option: true }],
   contract: async ({ contractRequest, contractVendor }, use, testInfo) => {
     if (!contractVendor) throw new Error('config: no vendor for this file: its generated code must call test.use({ contractVendor })');
-    const contract = new Contract(contractRequest, workerContext(), contractVendor, testInfo);
+    const worker = workerContext();
+    installConsoleRedaction(worker.console);
+    const contract = new Contract(contractRequest, worker, contractVendor, testInfo);
+    guardAttachments(testInfo, contract.redactor);
+    worker.runScenario(contract.redactor);
     await use(contract);
-    // A test that stopped between a response and the runtime's clearCookies (a timeout, a
-    // thrown error) must not hand its cookies to the next test of this worker.
-    if (testInfo.status !== testInfo.expectedStatus) await contractRequest.clearCookies();
-    // A passing scenario that proved a known-drift clause reports it (runtime/verdict.ts).
-    contract.finish(testInfo.status);
-    contract.network.finish(); // the attempts, and flaky-network when retries saved a pass
+    try {
+      // A test that stopped between a response and the runtime's clearCookies (a timeout, a
+      // thrown error) must not hand its cookies to the next test of this worker.
+      if (testInfo.status !== testInfo.expectedStatus) await contractRequest.clearCookies();
+      // A passing scenario that proved a known-drift clause reports it (runtime/verdict.ts).
+      contract.finish(testInfo.status);
+      contract.network.finish(); // the attempts, and flaky-network when retries saved a pass
+    } finally {
+      // Last, so the annotations and errors added above are covered too.
+      redactTestEnd(testInfo, contract.redactor);
+      worker.runScenario(undefined);
+    }
   },
 });
 

@@ -40,7 +40,8 @@ type ContractTestInfo = Pick<TestInfo, 'skip' | 'annotations' | 'attachments'> &
 
 export class Contract implements TemplateScope {
   private readonly captures = new Map<string, unknown>();
-  private readonly redactor: Redactor;
+  /** The worker's secrets plus those this scenario captures; contract-test.ts redacts the test's output with it. */
+  readonly redactor: Redactor;
   private scenario: ScenarioInfo | undefined;
   private uuid: string | undefined;
   private verdict: VerdictRecord | undefined;

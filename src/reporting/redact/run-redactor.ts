@@ -3,9 +3,10 @@
 // a secret reads «TRUEDAT_PASSWORD» in every report, the same placeholder the runtime uses;
 // then the values of credential headers in Playwright's call logs and traces, which may hold
 // tokens captured at run time that this process never saw.
-import { Redactor } from '../../redaction/redactor';
+import type { Redactor } from '../../redaction/redactor';
+import { redactorForRun } from '../../redaction/run-secrets';
 import { readTargetEnv } from '../secrets/target-env';
-import { declaredSecretNames, secretValues } from '../secrets/secret-values';
+import { declaredSecretNames } from '../secrets/secret-values';
 import { contractAuthHeaders, credentialHeaderMasker, STANDARD_CREDENTIAL_HEADERS } from './credential-headers';
 
 /** What the reporters need of a redactor. */
@@ -14,15 +15,7 @@ export interface TextRedactor {
 }
 
 export function runRedactor(env: Readonly<Record<string, string>> = readTargetEnv()): Redactor {
-  const redactor = new Redactor();
-  for (const secret of secretValues(env, declaredSecretNames())) {
-    redactor.add(secret.name, secret.value);
-    // Registering the JSON-escaped text as a value of its own also covers it escaped twice
-    // (a JSON request body stored as a string inside a trace's JSON).
-    const escaped = JSON.stringify(secret.value).slice(1, -1);
-    if (escaped !== secret.value) redactor.add(secret.name, escaped);
-  }
-  return redactor;
+  return redactorForRun(env, declaredSecretNames());
 }
 
 export function reportRedactor(redactor: Redactor = runRedactor()): TextRedactor {

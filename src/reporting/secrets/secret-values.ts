@@ -1,16 +1,13 @@
-// Which configured values are secret. The compiled suite says so per variable (`secret: true`
-// in vendor.yaml, carried by generated/manifest.json); a name that ends like a credential counts
-// as secret as well, so a variable someone forgot to mark, or one only CI sets, is still
-// redacted and scanned for.
+// Which configured values are secret: the rule lives in src/redaction/run-secrets.ts, shared
+// with the workers; this side reads the names from the manifest of the suite that ran.
+import { isSecretName, secretValues as valuesOf } from '../../redaction/run-secrets';
 import { MIN_SECRET_LENGTH } from '../../redaction/redactor';
+import type { NamedValue } from '../../redaction/secret-encodings';
 import { secretVariableNames } from '../manifest';
 
-export { MIN_SECRET_LENGTH };
+export { MIN_SECRET_LENGTH, isSecretName };
+export type { NamedValue };
 
-export type { NamedValue } from '../../redaction/secret-encodings';
-import type { NamedValue } from '../../redaction/secret-encodings';
-
-const SECRET_NAME = /(?:PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|CREDENTIALS?)$|WEBHOOK/;
 const USER_NAME = /(?:USERNAME|USER|EMAIL|LOGIN|API_KEY|CLIENT_ID)$/;
 
 /** Variables the suite's manifest marks secret. */
@@ -18,16 +15,9 @@ export function declaredSecretNames(): Set<string> {
   return secretVariableNames();
 }
 
-export function isSecretName(name: string, declared: ReadonlySet<string>): boolean {
-  return declared.has(name) || SECRET_NAME.test(name);
-}
-
 /** The secret values of an environment, longest first so a longer secret wins an overlap. */
 export function secretValues(env: Readonly<Record<string, string>>, declared = declaredSecretNames()): NamedValue[] {
-  return Object.entries(env)
-    .filter(([name, value]) => isSecretName(name, declared) && value.length >= MIN_SECRET_LENGTH)
-    .map(([name, value]) => ({ name, value }))
-    .sort((a, b) => b.value.length - a.value.length || a.name.localeCompare(b.name));
+  return valuesOf(env, declared);
 }
 
 /**
