@@ -121,7 +121,7 @@ export class Contract implements TemplateScope {
     }
     const failures = [...checked.failures, ...secretEchoes(step, read, this.vendor, this.worker.env).map((f) => ({ ...f, clauses: stepClauses })), ...captureFailures];
     if (failures.length === 0) return;
-    const failureClass = classifyMismatches(failures, read.status, step.request.auth);
+    const failureClass = classifyMismatches(failures, read.status, step.request.auth, step.role);
     const mismatches = mismatchRecords(failures, this.redactor);
     const clauses = [...new Set(mismatches.flatMap((m) => m.clauses))];
     const secretHeaders = step.request.auth?.kind === 'header' ? [step.request.auth.header] : [];
@@ -130,7 +130,9 @@ export class Contract implements TemplateScope {
       this.redactor,
     );
     attachFailure(this.testInfo, failureRecord(id, { class: failureClass, mismatches, message, status: read.status }, this.redactor));
-    if (this.softened(mismatches)) return;
+    // Only a vendor's wrong answer can be known drift or an inferred warning; refused credentials
+    // or an outage say nothing about its clauses.
+    if (failureClass === 'contract' && this.softened(mismatches)) return;
     const failure = new ContractFailure(message);
     // The runtime's own frames say nothing about the contract. One frame pointing at the YAML
     // line of the first mismatch makes Playwright print that line of the contract file instead.

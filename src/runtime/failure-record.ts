@@ -2,7 +2,7 @@
 // known: the matchers' results for a wrong answer, the send for no answer, the gate and the
 // templates for our own configuration. Reporting reads these records and never the message.
 import type { TestInfo } from '@playwright/test';
-import type { AuthSpec, SourceLocation, StepSpec } from '../dsl/model';
+import type { AuthSpec, SourceLocation, StepRole, StepSpec } from '../dsl/model';
 import { ATTACHMENT, JSON_CONTENT_TYPE, type FailureClass, type FailureRecord, type MismatchRecord } from '../dsl/facts';
 import type { Redactor } from '../redaction/redactor';
 import { maskAtPath } from './format-failure';
@@ -21,15 +21,16 @@ export interface ClausedResult {
  * `outage` when the vendor answered 5xx or 429 instead of the contract's status; `credentials`
  * when configured credentials (Basic or a custom header, never a Bearer token the vendor issued a
  * step earlier: refusing that breaks the vendor's own promise) were refused with 401/403 where
- * the contract expects success; otherwise `contract`.
+ * the contract expects success, or when a `role: setup` step (the client's own authentication,
+ * however it sends the credentials: a JSON or form login too) is refused so; otherwise `contract`.
  */
-export function classifyMismatches(failures: readonly ClausedResult[], status: number, auth: AuthSpec | undefined): FailureClass {
+export function classifyMismatches(failures: readonly ClausedResult[], status: number, auth: AuthSpec | undefined, role?: StepRole): FailureClass {
   const statusFailure = failures.find((f) => f.keyword === 'status');
   if (!statusFailure) return 'contract';
   if (status >= 500 || status === 429) return 'outage';
   const expected = Array.isArray(statusFailure.expected) ? statusFailure.expected : [statusFailure.expected];
   const expectsSuccess = expected.length > 0 && expected.every((code) => typeof code === 'number' && code < 400);
-  const configured = auth !== undefined && auth.kind !== 'bearer';
+  const configured = role === 'setup' || (auth !== undefined && auth.kind !== 'bearer');
   if ((status === 401 || status === 403) && expectsSuccess && configured) return 'credentials';
   return 'contract';
 }
