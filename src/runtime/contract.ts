@@ -15,7 +15,7 @@ import { encodeStepKey, fileOfSource, STEP_HEADER } from '../replay/step-key';
 import { buildRequest } from './build-request';
 import { checkExpectations } from './check-expectations';
 import { ConfigError } from './env';
-import { attachFailure, classifyMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
+import { attachFailure, classifyMismatches, decisiveMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
 import { formatFailure } from './format-failure';
 import { ScenarioNetwork, type NetworkTestInfo } from './network/scenario-network';
 import { readResponse } from './read-response';
@@ -123,7 +123,7 @@ export class Contract implements TemplateScope {
     if (failures.length === 0) return;
     const failureClass = classifyMismatches(failures, read.status, step.request.auth, step.role);
     const mismatches = mismatchRecords(failures, this.redactor);
-    const clauses = [...new Set(mismatches.flatMap((m) => m.clauses))];
+    const clauses = [...new Set(decisiveMismatches(mismatches).flatMap((m) => m.clauses))];
     const secretHeaders = step.request.auth?.kind === 'header' ? [step.request.auth.header] : [];
     const message = formatFailure(
       { stepName: step.name, request: prepared, response: read, failures, failureClass, clauses, doc: scenario.doc, source: scenario.source, secretHeaders },

@@ -6,6 +6,7 @@ import type { AuthSpec, SourceLocation, StepRole, StepSpec } from '../dsl/model'
 import { ATTACHMENT, JSON_CONTENT_TYPE, type FailureClass, type FailureRecord, type MismatchRecord } from '../dsl/facts';
 import type { Redactor } from '../redaction/redactor';
 import { maskAtPath } from './format-failure';
+import { SECRET_ECHO_KEYWORD } from './secret-echo';
 
 /** A match result with the clauses its expectation proves (see check-expectations.ts). */
 export interface ClausedResult {
@@ -56,12 +57,24 @@ export function mismatchRecords(failures: readonly ClausedResult[], redactor: Re
   }));
 }
 
+/**
+ * The mismatches that say which clauses broke. When the status is wrong, the status alone (and a
+ * secret echo, which breaks our own rule whatever the status): the body, header and capture
+ * expectations describe the answer to the expected status, which the vendor did not give, so
+ * their mismatches follow from the status and are listed, not blamed. Otherwise every mismatch.
+ */
+export function decisiveMismatches<T extends { keyword?: string }>(mismatches: readonly T[]): T[] {
+  if (!mismatches.some((m) => m.keyword === 'status')) return [...mismatches];
+  return mismatches.filter((m) => m.keyword === 'status' || m.keyword === SECRET_ECHO_KEYWORD);
+}
+
 export function failureRecord(
   id: StepIdentity,
   fields: { class: FailureClass; mismatches: MismatchRecord[]; message: string; status?: number; cause?: string },
   redactor: Redactor,
 ): FailureRecord {
-  const broken = fields.mismatches.length > 0 ? [...new Set(fields.mismatches.flatMap((m) => m.clauses))] : [...id.scenarioClauses];
+  const decisive = decisiveMismatches(fields.mismatches);
+  const broken = decisive.length > 0 ? [...new Set(decisive.flatMap((m) => m.clauses))] : [...id.scenarioClauses];
   return {
     class: fields.class,
     vendor: id.vendor,

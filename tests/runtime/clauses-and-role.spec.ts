@@ -103,6 +103,14 @@ test.describe('which clause broke', () => {
     expect(records()[0]?.clauses).toEqual(['login.tier', 'login.expires']);
   });
 
+  test('a wrong status alone names the broken clause; the checks of the answer it did not give are listed, not blamed', async ({ request }) => {
+    const { contract, records } = harness(request);
+    const step = login({ status: { codes: [401], clauses: ['login.ok'], loc: at(11) }, body: [{ ...wrongTier, clauses: ['login.tier'] }] });
+    await expect(contract.step(step)).rejects.toBeInstanceOf(ContractFailure);
+    expect(records()[0]?.clauses).toEqual(['login.ok']);
+    expect(records()[0]?.mismatches.map((m) => [m.path, m.clauses])).toEqual([['status', ['login.ok']], ['body tier', ['login.tier']]]);
+  });
+
   test('a status and a schema carry their own clauses too', async ({ request }) => {
     const { contract, records } = harness(request);
     await expect(contract.step(login({ status: { codes: [200], clauses: ['login.ok'], loc: at(11) } }, { clauses: ['login.tier'] }))).rejects.toBeInstanceOf(ContractFailure);
@@ -129,6 +137,10 @@ test.describe('verdicts per broken clause, off the sandbox', () => {
     const mixed = harness(request, 'live');
     await expect(mixed.contract.step(login({ status: status201, body: [{ ...wrongTier, clauses: ['login.tier'] }, { ...wrongExpiry, clauses: ['login.ok'] }] }))).rejects.toBeInstanceOf(ContractFailure);
     expect(mixed.records()[0]?.clauses).toEqual(['login.tier', 'login.ok']);
+    // A wrong status decides: its inferred clause warns although a documented body check failed with it.
+    const byStatus = harness(request, 'live');
+    await byStatus.contract.step(login({ status: { codes: [200], clauses: ['login.tier'], loc: at(11) }, body: [{ ...wrongExpiry, clauses: ['login.ok'] }] }));
+    expect(byStatus.verdict()).toBe('inferred-warning');
   });
 });
 
