@@ -166,10 +166,11 @@ export interface NamedMatcher {
 }
 
 export interface ExpectSpec {
-  status?: { codes: number[]; loc: SourceLocation };
+  /** clauses: those the status proves, when the file says (`status: {codes, clauses}`). */
+  status?: { codes: number[]; clauses?: string[]; loc: SourceLocation };
   headers: NamedMatcher[];
   cookies: NamedMatcher[];
-  schema?: { file: string; loc: SourceLocation }; // relative to schemas/, e.g. "truedat/session-created.json"
+  schema?: { file: string; clauses?: string[]; loc: SourceLocation }; // file relative to schemas/, e.g. "truedat/session-created.json"
   body: NamedMatcher[]; // body paths
   loc: SourceLocation;
 }
@@ -184,10 +185,17 @@ export interface CaptureSpec {
   loc: SourceLocation;
 }
 
+export type StepRole = 'setup';
+
 export interface StepSpec {
   name: string;
   /** The VendorBase.name the request goes to; only for a vendor with `bases`. */
   base?: string;
+  /**
+   * `setup`: the client's own authentication, a precondition of what the scenario proves. Its
+   * credentials refused (401/403 where it expects success) is a credentials failure, not contract.
+   */
+  role?: StepRole;
   request: RequestSpec;
   expect: ExpectSpec;
   captures: CaptureSpec[];

@@ -4,6 +4,7 @@
 import type { ContractFile, Scenario, Severity, VendorManifest } from '../dsl/model';
 import { buildStep } from './build-step';
 import { checkBases } from './check-bases';
+import { checkClauses } from './check-clauses';
 import { VENDOR_ID } from './build-vendor';
 import { checkTemplates } from './check-templates';
 import { didYouMean } from './did-you-mean';
@@ -59,13 +60,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
   const s = dict(data);
   if (manifest && typeof s.doc === 'string') checkDoc([...path, 'doc'], s.doc, manifest, problems);
   const clauses = list(s.clauses).filter((c): c is string => typeof c === 'string');
-  if (manifest) {
-    const ids = manifest.clauses.map((c) => c.id);
-    list(s.clauses).forEach((id, k) => {
-      if (typeof id !== 'string' || ids.includes(id)) return;
-      problems.add([...path, 'clauses', k], 'unknown clause', `each clause must be declared under clauses in ${manifest.file}; ${quote(id)} is not`, { hint: didYouMean(id, ids) });
-    });
-  }
+  if (manifest) checkClauses(s, path, manifest, problems);
   const steps = list(s.steps).map((step, j) => buildStep(step, [...path, 'steps', j], problems));
   if (manifest) checkTemplates(s.steps, steps, path, manifest, problems);
   if (manifest) checkBases(steps, path, manifest, problems);

@@ -13,9 +13,14 @@ const WHOLE_TEMPLATE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}$/;
 
 export function buildExpect(data: unknown, path: Path, problems: Problems): ExpectSpec {
   const exp = dict(data);
-  const codes = (Array.isArray(exp.status) ? exp.status : [exp.status]).filter((c): c is number => typeof c === 'number');
-  const status = exp.status === undefined ? {} : { status: { codes, loc: problems.loc([...path, 'status'], 'value') } };
-  const schema = typeof exp.schema === 'string' ? { schema: { file: exp.schema, loc: problems.loc([...path, 'schema'], 'value') } } : {};
+  // status and schema may be written as {codes|file, clauses} to name the clauses they prove.
+  const statusNode = isDict(exp.status) ? exp.status : { codes: exp.status };
+  const written = statusNode.codes;
+  const codes = (Array.isArray(written) ? written : [written]).filter((c): c is number => typeof c === 'number');
+  const status = exp.status === undefined ? {} : { status: { codes, ...ownClauses(statusNode), loc: problems.loc([...path, 'status'], 'value') } };
+  const schemaNode = isDict(exp.schema) ? exp.schema : { file: exp.schema };
+  const file = schemaNode.file;
+  const schema = typeof file === 'string' ? { schema: { file, ...ownClauses(schemaNode), loc: problems.loc([...path, 'schema'], 'value') } } : {};
   return {
     ...status,
     headers: matchers(exp.headers, [...path, 'headers'], problems, 'header'),
@@ -42,17 +47,29 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
       problems.add(at, 'invalid body path', `expect.body paths must address the JSON body; ${quote(written)} is not a body path`, { part: 'key', hint: BODY_PATH_HINT });
     }
     const matcher = buildMatcher(value, at, problems);
-    if (matcher) out.push({ name, matcher });
+    if (matcher) out.push({ name, matcher, ...(isDict(value) ? ownClauses(value) : {}) });
   }
   return out;
 }
 
-function buildMatcher(value: unknown, path: Path, problems: Problems): ValueMatcher | undefined {
+/** `clauses:` as written beside an expectation, only when it is there (checked in check-clauses.ts). */
+export function ownClauses(node: Record<string, unknown>): { clauses?: string[] } {
+  if (!Array.isArray(node.clauses)) return {};
+  return { clauses: node.clauses.filter((c): c is string => typeof c === 'string') };
+}
+
+function buildMatcher(written: unknown, path: Path, problems: Problems): ValueMatcher | undefined {
   const loc = problems.loc(path);
-  if (!isDict(value)) return Array.isArray(value) ? undefined : { kind: 'equals', value: value as TemplateValue, loc };
-  // The DSL schema allows two keys so that pattern can carry flags; any other pair is a mistake.
+  if (!isDict(written)) return Array.isArray(written) ? undefined : { kind: 'equals', value: written as TemplateValue, loc };
+  // clauses: says what the expectation proves, not how to match; the rest is the matcher.
+  const value = Object.fromEntries(Object.entries(written).filter(([key]) => key !== 'clauses'));
+  // Beside clauses, one key, or pattern with its flags; any other set is a mistake.
   const keys = Object.keys(value);
-  if (keys.length === 2 && !(keys.includes('pattern') && keys.includes('flags'))) {
+  if (keys.length === 0) {
+    problems.add(path, 'no matcher', `${subject(path, 'matcher')} must have one of equals, notEquals, pattern, present, absent, greaterThan, lessThan, atLeast or atMost beside clauses`);
+    return undefined;
+  }
+  if (keys.length > 2 || (keys.length === 2 && !(keys.includes('pattern') && keys.includes('flags')))) {
     problems.add(path, 'too many keys', `${subject(path, 'matcher')} must have exactly one of equals, notEquals, pattern, present, absent, greaterThan, lessThan, atLeast or atMost (flags goes with pattern); found ${keys.join(' and ')}`);
     return undefined;
   }

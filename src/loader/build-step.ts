@@ -1,7 +1,7 @@
 // One step -> StepSpec: request, expect and captures.
 import type { CaptureSource, CaptureSpec, StepSpec } from '../dsl/model';
 import { BODY_PATH_HINT, isBodyPath } from './body-path';
-import { buildExpect } from './build-expect';
+import { buildExpect, ownClauses } from './build-expect';
 import { buildRequest } from './build-request';
 import { orList, quote } from './describe';
 import type { Path } from './located';
@@ -15,9 +15,11 @@ export function buildStep(data: unknown, path: Path, problems: Problems): StepSp
   return {
     name: text(step.name),
     ...(typeof step.base === 'string' ? { base: step.base } : {}),
+    ...(step.role === 'setup' ? { role: 'setup' as const } : {}),
     request: buildRequest(step.request, [...path, 'request'], problems),
     expect: buildExpect(step.expect, [...path, 'expect'], problems),
     captures: buildCaptures(step.capture, [...path, 'capture'], problems),
+    ...ownClauses(step),
     loc: problems.loc(path, 'value'),
   };
 }

@@ -31,12 +31,12 @@ export function checkExpectations(
     if (!result.pass) results.push({ ...result, clauses: own ?? stepClauses });
   };
   let notes: string[] = [];
-  if (spec.status) add(matchStatus(spec.status.codes, response.status, spec.status.loc));
+  if (spec.status) add(matchStatus(spec.status.codes, response.status, spec.status.loc), spec.status.clauses);
   for (const header of spec.headers) add(matchHeader(rendered(header, scope), response.headers), header.clauses);
   for (const cookie of spec.cookies) add(matchCookie(rendered(cookie, scope), response.cookies), cookie.clauses);
   if (spec.schema) {
     const schema = matchSchema(schemas, spec.schema.file, response.json, response.isJson, spec.schema.loc);
-    for (const result of schema.results) add(result);
+    for (const result of schema.results) add(result, spec.schema.clauses);
     notes = schema.notes;
   }
   for (const path of spec.body) add(matchBody(rendered(path, scope), response.json, response.isJson), path.clauses);

@@ -15,7 +15,7 @@ import { encodeStepKey, fileOfSource, STEP_HEADER } from '../replay/step-key';
 import { buildRequest } from './build-request';
 import { checkExpectations } from './check-expectations';
 import { ConfigError } from './env';
-import { attachFailure, classifyMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
+import { attachFailure, classifyMismatches, decisiveMismatches, failureRecord, mismatchRecords, type StepIdentity } from './failure-record';
 import { formatFailure } from './format-failure';
 import { ScenarioNetwork, type NetworkTestInfo } from './network/scenario-network';
 import { readResponse } from './read-response';
@@ -122,16 +122,18 @@ export class Contract implements TemplateScope {
     }
     const failures = [...checked.failures, ...secretEchoes(step, read, this.vendor, this.worker.env).map((f) => ({ ...f, clauses: stepClauses })), ...captureFailures];
     if (failures.length === 0) return;
-    const failureClass = classifyMismatches(failures, read.status, step.request.auth);
+    const failureClass = classifyMismatches(failures, read.status, step.request.auth, step.role);
     const mismatches = mismatchRecords(failures, this.redactor);
-    const clauses = [...new Set(mismatches.flatMap((m) => m.clauses))];
+    const clauses = [...new Set(decisiveMismatches(mismatches).flatMap((m) => m.clauses))];
     const secretHeaders = step.request.auth?.kind === 'header' ? [step.request.auth.header] : [];
     const message = formatFailure(
       { stepName: step.name, request: prepared, response: read, failures, failureClass, clauses, doc: scenario.doc, source: scenario.source, secretHeaders },
       this.redactor,
     );
     attachFailure(this.testInfo, failureRecord(id, { class: failureClass, mismatches, message, status: read.status }, this.redactor));
-    if (this.softened(mismatches)) return;
+    // Only a vendor's wrong answer can be known drift or an inferred warning; refused credentials
+    // or an outage say nothing about its clauses.
+    if (failureClass === 'contract' && this.softened(mismatches)) return;
     const failure = new ContractFailure(message);
     // The runtime's own frames say nothing about the contract. One frame pointing at the YAML
     // line of the first mismatch makes Playwright print that line of the contract file instead.

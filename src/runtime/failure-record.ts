@@ -2,10 +2,11 @@
 // known: the matchers' results for a wrong answer, the send for no answer, the gate and the
 // templates for our own configuration. Reporting reads these records and never the message.
 import type { TestInfo } from '@playwright/test';
-import type { AuthSpec, SourceLocation, StepSpec } from '../dsl/model';
+import type { AuthSpec, SourceLocation, StepRole, StepSpec } from '../dsl/model';
 import { ATTACHMENT, JSON_CONTENT_TYPE, type FailureClass, type FailureRecord, type MismatchRecord } from '../dsl/facts';
 import type { Redactor } from '../redaction/redactor';
 import { maskAtPath } from './format-failure';
+import { SECRET_ECHO_KEYWORD } from './secret-echo';
 
 /** A match result with the clauses its expectation proves (see check-expectations.ts). */
 export interface ClausedResult {
@@ -21,15 +22,16 @@ export interface ClausedResult {
  * `outage` when the vendor answered 5xx or 429 instead of the contract's status; `credentials`
  * when configured credentials (Basic or a custom header, never a Bearer token the vendor issued a
  * step earlier: refusing that breaks the vendor's own promise) were refused with 401/403 where
- * the contract expects success; otherwise `contract`.
+ * the contract expects success, or when a `role: setup` step (the client's own authentication,
+ * however it sends the credentials: a JSON or form login too) is refused so; otherwise `contract`.
  */
-export function classifyMismatches(failures: readonly ClausedResult[], status: number, auth: AuthSpec | undefined): FailureClass {
+export function classifyMismatches(failures: readonly ClausedResult[], status: number, auth: AuthSpec | undefined, role?: StepRole): FailureClass {
   const statusFailure = failures.find((f) => f.keyword === 'status');
   if (!statusFailure) return 'contract';
   if (status >= 500 || status === 429) return 'outage';
   const expected = Array.isArray(statusFailure.expected) ? statusFailure.expected : [statusFailure.expected];
   const expectsSuccess = expected.length > 0 && expected.every((code) => typeof code === 'number' && code < 400);
-  const configured = auth !== undefined && auth.kind !== 'bearer';
+  const configured = role === 'setup' || (auth !== undefined && auth.kind !== 'bearer');
   if ((status === 401 || status === 403) && expectsSuccess && configured) return 'credentials';
   return 'contract';
 }
@@ -55,12 +57,24 @@ export function mismatchRecords(failures: readonly ClausedResult[], redactor: Re
   }));
 }
 
+/**
+ * The mismatches that say which clauses broke. When the status is wrong, the status alone (and a
+ * secret echo, which breaks our own rule whatever the status): the body, header and capture
+ * expectations describe the answer to the expected status, which the vendor did not give, so
+ * their mismatches follow from the status and are listed, not blamed. Otherwise every mismatch.
+ */
+export function decisiveMismatches<T extends { keyword?: string }>(mismatches: readonly T[]): T[] {
+  if (!mismatches.some((m) => m.keyword === 'status')) return [...mismatches];
+  return mismatches.filter((m) => m.keyword === 'status' || m.keyword === SECRET_ECHO_KEYWORD);
+}
+
 export function failureRecord(
   id: StepIdentity,
   fields: { class: FailureClass; mismatches: MismatchRecord[]; message: string; status?: number; cause?: string },
   redactor: Redactor,
 ): FailureRecord {
-  const broken = fields.mismatches.length > 0 ? [...new Set(fields.mismatches.flatMap((m) => m.clauses))] : [...id.scenarioClauses];
+  const decisive = decisiveMismatches(fields.mismatches);
+  const broken = decisive.length > 0 ? [...new Set(decisive.flatMap((m) => m.clauses))] : [...id.scenarioClauses];
   return {
     class: fields.class,
     vendor: id.vendor,

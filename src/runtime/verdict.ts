@@ -3,14 +3,18 @@
 // by a known-drift entry is `known-drift`, one whose every mismatch breaks only inferred clauses
 // is `inferred-warning` (unless STRICT=1); both pass and are reported. A drift clause that holds
 // is `drift-resolved`. Anything else fails, and on the sandbox's documented profile everything
-// fails as before, so the fault proofs keep their teeth. A mismatch that carries a documented or
-// observed clause alongside an inferred one is a failure: we cannot tell which of them broke.
+// fails as before, so the fault proofs keep their teeth. The verdict is decided per broken clause:
+// each expectation names its own clauses (or its step's, or its scenario's), a wrong status
+// alone decides (decisiveMismatches), and one broken documented or observed clause is a failure,
+// as is a mismatch whose clauses mix an inferred with a documented one: we cannot tell which broke.
 import type { TestInfo } from '@playwright/test';
 import { isDeepStrictEqual } from 'node:util';
 import { ANNOTATION, ATTACHMENT, JSON_CONTENT_TYPE, type Evidence, type MismatchRecord, type VerdictRecord } from '../dsl/facts';
 import type { Redactor } from '../redaction/redactor';
 import type { TargetEnv } from './env';
+import { decisiveMismatches } from './failure-record';
 import type { DriftInfo, VendorInfo } from './scenario-info';
+import { SECRET_ECHO_KEYWORD } from './secret-echo';
 
 export interface VerdictPolicy {
   /** Whether evidence and drift soften failures: off the sandbox, or SANDBOX_PROFILE=observed. */
@@ -45,7 +49,9 @@ export function judgeFailure(mismatches: readonly MismatchRecord[], vendor: Vend
   if (!policy.byEvidence || mismatches.length === 0) return undefined;
   const drifts = new Set<DriftInfo>();
   const inferred = new Set<string>();
-  for (const mismatch of mismatches) {
+  for (const mismatch of decisiveMismatches(mismatches)) {
+    // A response handing back a secret we sent breaks our own rule, never a vendor's clause.
+    if (mismatch.keyword === SECRET_ECHO_KEYWORD) return undefined;
     const drift = (vendor.drift ?? []).find((d) => matchesDrift(mismatch, d));
     if (drift) {
       drifts.add(drift);

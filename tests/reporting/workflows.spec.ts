@@ -10,8 +10,9 @@ import { parse } from 'yaml';
 import { loadSuite } from '../../src/loader/load-suite';
 import { ROOT } from './support/run-fixture';
 
-// Generated per run in the workflow itself: a fresh password for created credential sets.
-const GENERATED = new Set(['CLEARLRS_ISSUED_PASSWORD']);
+// Generated per run in the workflow itself (a fresh password for created credential sets), or set
+// from the workflow's inputs (STRICT), not from a secret.
+const GENERATED = new Set(['CLEARLRS_ISSUED_PASSWORD', 'STRICT']);
 const VENDOR_VARIABLE = /^(TRUEDAT|PERSONR|COUCHDROP|CLEARLRS|NEXUDUS)_/;
 
 /** Every variable of an env example, set or commented out (optional ones are commented). */

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ATTACHMENT, type FailureRecord } from '../../../src/dsl/facts';
 import { runChild } from './process-tree';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -15,6 +16,8 @@ export interface TestOutcome {
   scenario: string; // the test title
   status: 'passed' | 'failed' | 'skipped' | 'flaky';
   message: string; // first error message, if any
+  /** The FailureRecords the runtime attached (contract-failure.json), in the order attached. */
+  failures: FailureRecord[];
 }
 
 export interface ContractRun {
@@ -67,7 +70,13 @@ export async function runContracts(options: RunOptions = {}): Promise<ContractRu
 interface JsonSuite {
   title: string;
   suites?: JsonSuite[];
-  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  specs?: { title: string; tests: { status: string; results: JsonResult[] }[] }[];
+}
+
+interface JsonResult {
+  error?: { message?: string };
+  /** The JSON reporter inlines pushed attachments as base64. */
+  attachments?: { name: string; body?: string }[];
 }
 
 function readOutcomes(file: string): TestOutcome[] {
@@ -83,7 +92,9 @@ function readOutcomes(file: string): TestOutcome[] {
       for (const t of spec.tests) {
         const status = t.status === 'expected' ? 'passed' : t.status === 'unexpected' ? 'failed' : t.status === 'flaky' ? 'flaky' : 'skipped';
         const message = t.results.map((r) => r.error?.message ?? '').find(Boolean) ?? '';
-        outcomes.push({ vendor: describe, scenario: spec.title, status, message });
+        const failures = t.results.flatMap((r) => (r.attachments ?? []).filter((a) => a.name === ATTACHMENT.failure && a.body !== undefined))
+          .map((a) => JSON.parse(Buffer.from(a.body ?? '', 'base64').toString('utf8')) as FailureRecord);
+        outcomes.push({ vendor: describe, scenario: spec.title, status, message, failures });
       }
     }
     // Anonymous describes (the compiler wraps no-retry scenarios in one) keep the vendor's title.
