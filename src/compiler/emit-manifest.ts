@@ -2,7 +2,9 @@
 // scanner and the monitor know about the suite that actually ran. Clause fields are copied as
 // written, so a field added to vendor.yaml (evidence, source...) reaches them with no change here.
 import type { ContractSuite, VendorManifest } from '../dsl/model';
-import { MANIFEST_VERSION, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
+import { lockoutVariable } from '../dsl/lockout';
+import { MANIFEST_VERSION, type ManifestScenario, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
+import type { Scenario } from '../dsl/model';
 
 const at = (loc: { file: string; line: number }): string => `${loc.file}:${loc.line}`;
 
@@ -29,8 +31,15 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
     credentialHeaders: [...new Set(headers)].sort(),
     clauses: vendor.clauses.map((c) => ({ id: c.id, ...c.fields, text: c.text, doc: c.doc, section: c.section, yaml: at(c.loc) })),
     findings: vendor.findings.map((f) => ({ id: f.id, doc: f.doc, section: f.section, severity: f.severity, text: f.text })),
-    scenarios: scenarios.map((s) => ({ name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}) })),
+    scenarios: scenarios.map((s) => scenarioEntry(s, vendor)),
     locks: [...new Set(scenarios.flatMap((s) => (s.lock ? [s.lock] : [])))].sort(),
     tags: [...new Set(scenarios.flatMap((s) => s.tags))].sort(),
   };
+}
+
+function scenarioEntry(s: Scenario, vendor: VendorManifest): ManifestScenario {
+  const variable = s.noRetry ? lockoutVariable(s.steps.map((step) => step.request), vendor.variables) : undefined;
+  const sandboxOnly = s.sandboxOnly || s.steps.some((step) => step.request.clockOffsetSeconds !== undefined);
+  const lockout = variable ? { variable, ...(s.production.harmful ? { harmful: true as const } : {}), ...(sandboxOnly ? { sandboxOnly: true as const } : {}) } : undefined;
+  return { name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}), ...(lockout ? { lockout } : {}) };
 }

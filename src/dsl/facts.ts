@@ -105,6 +105,8 @@ export interface RequestAttempts {
   attempts: { cause: string; waitedMs: number }[];
   /** Whether an answer finally arrived. */
   answered: boolean;
+  /** Why the last failure was not retried although no complete answer arrived (the vendor may have acted on it). */
+  notRetried?: string;
 }
 
 export interface VerdictRecord {

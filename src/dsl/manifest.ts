@@ -23,6 +23,12 @@ export interface ManifestScenario {
   clauses: string[];
   tags: string[];
   lock?: string;
+  /**
+   * A deliberate wrong-password scenario that logs in as a configured account (lockout.ts): the
+   * account's variable, and whether the scenario is skipped off the sandbox anyway. The runtime
+   * rotates the scenarios sharing an account so only one judges a wrong password per run.
+   */
+  lockout?: { variable: string; harmful?: true; sandboxOnly?: true };
 }
 
 export interface ManifestVendor {

@@ -72,6 +72,8 @@ export class Contract implements TemplateScope {
     if (reason !== undefined) this.testInfo.skip(true, reason);
     const unreachable = this.network.notRunCause();
     if (unreachable !== undefined) this.testInfo.skip(true, this.network.markNotRun(unreachable));
+    const lockout = this.network.lockoutSkip(scenario, this.worker.env);
+    if (lockout !== undefined) this.testInfo.skip(true, lockout);
     // Off the sandbox the report says what the run did to the real account.
     if (!this.worker.env.isSandbox && scenario.production.effect) {
       this.testInfo.annotations.push({ type: ANNOTATION.productionEffect, description: scenario.production.effect });

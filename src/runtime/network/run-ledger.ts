@@ -11,7 +11,7 @@
 // stays open for the rest of the run: a monitor run is minutes long, so there is no half-open
 // probing. First attempts never count: with a fault on the first attempt of every request, a
 // few workers failing at once would otherwise open it although every retry gets through.
-import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export class RunLedger {
@@ -52,6 +52,25 @@ export class RunLedger {
     if (this.count(file) >= budget) return false;
     this.append(file, 'r');
     return true;
+  }
+
+  /**
+   * Claims an account's lockout budget for this run (lockout-budget.ts); returns the holder,
+   * `holder` itself when this call got it. Creating the file exclusively makes one winner across workers.
+   */
+  claimAccount(account: string, holder: string): string {
+    const file = this.file(`lockout-${account.replace(/[^\w.-]/g, '_')}.claim`);
+    if (!this.dir) {
+      const held = this.memory.get(file)?.[0];
+      if (held === undefined) this.memory.set(file, [holder]);
+      return held ?? holder;
+    }
+    try {
+      writeFileSync(file, holder, { flag: 'wx' });
+      return holder;
+    } catch {
+      return readFileSync(file, 'utf8');
+    }
   }
 
   retriesTaken(): number {

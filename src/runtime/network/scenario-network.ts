@@ -3,14 +3,18 @@
 // RequestAttempts attachment, the `flaky-network` verdict for a scenario that passed only thanks
 // to retries, the `not-run` verdict when the vendor's breaker was already open, and how many
 // answers judged a deliberate wrong password.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { ANNOTATION, ATTACHMENT, JSON_CONTENT_TYPE, type RequestAttempts, type VerdictRecord } from '../../dsl/facts';
+import { accountLabel, lockoutVariable, noAccountLabel } from '../../dsl/lockout';
 import type { StepSpec } from '../../dsl/model';
 import type { Redactor } from '../../redaction/redactor';
 import type { PreparedRequest } from '../build-request';
 import type { RawResponse } from '../send-request';
-import type { VendorInfo } from '../scenario-info';
+import type { TargetEnv } from '../env';
+import type { ScenarioInfo, VendorInfo } from '../scenario-info';
+import { LOCKOUT_RULE, lockoutEnforced, lockoutTurn, manifestScenarios } from './lockout-budget';
 import { runLedger, type RunLedger } from './run-ledger';
 import { sendWithRetries, type FailedSend } from './send-with-retries';
 import { networkSettings, type NetworkSettings } from './settings';
@@ -46,6 +50,21 @@ export class ScenarioNetwork {
   /** Why the scenario must not run: its vendor's circuit breaker is open. */
   notRunCause(): string | undefined {
     return this.ledger.openCause(this.vendor.vendor);
+  }
+
+  /**
+   * Why a deliberate wrong-password scenario does not run in this run (lockout-budget.ts): not its
+   * night, or another scenario already spent its account's budget. Claims the budget otherwise.
+   */
+  lockoutSkip(scenario: ScenarioInfo, env: TargetEnv): string | undefined {
+    if (!scenario.noRetry || !lockoutEnforced(env)) return undefined;
+    const today = env.values.MONITOR_TODAY || new Date().toISOString().slice(0, 10);
+    const turn = lockoutTurn(this.vendor.vendor, scenario, manifestScenarios(this.vendor.vendor), env, today);
+    if (!turn) return undefined;
+    if (turn.skip) return turn.skip;
+    const me = `${scenario.name} #${randomUUID().slice(0, 8)}`;
+    const holder = this.ledger.claimAccount(turn.account, me);
+    return holder === me ? undefined : `${LOCKOUT_RULE} (${turn.account}): "${holder.replace(/ #\w+$/, '')}" already sent it in this run`;
   }
 
   /** Marks the scenario not run (the caller then skips it) with the breaker's cause. */
@@ -109,10 +128,8 @@ export class ScenarioNetwork {
   }
 }
 
-/** The account a request logs in as, by variable name (never its value): the first non-secret vendor variable it uses. */
+/** The account a request logs in as, as reports name it (lockout.ts): "truedat/TRUEDAT_USERNAME", never its value. */
 export function accountOf(step: StepSpec, vendor: VendorInfo): string {
-  const text = JSON.stringify([step.request.auth ?? null, step.request.body ?? null]);
-  const names = new Set(vendor.variables.filter((v) => !v.secret).map((v) => v.name));
-  for (const match of text.matchAll(/\{\{\s*([A-Z][\w]*)\s*\}\}/g)) if (names.has(match[1] ?? '')) return match[1] ?? vendor.vendor;
-  return vendor.vendor;
+  const variable = lockoutVariable([step.request], vendor.variables);
+  return variable ? accountLabel(vendor.vendor, variable) : noAccountLabel(vendor.vendor);
 }

@@ -43,8 +43,9 @@ export async function sendWithRetries(prepared: PreparedRequest, ctx: SendContex
   const requestLine = ctx.redactor.redact(`${prepared.method} ${prepared.url}`);
   const tried: { cause: string; waitedMs: number }[] = [];
   let judged = 0;
+  let notRetried: string | undefined;
   const record = (answered: boolean): RequestAttempts | undefined =>
-    tried.length > 0 ? { step: ctx.step, request: requestLine, attempts: tried.map((t) => ({ ...t })), answered } : undefined;
+    tried.length > 0 || notRetried ? { step: ctx.step, request: requestLine, attempts: tried.map((t) => ({ ...t })), answered, ...(notRetried ? { notRetried } : {}) } : undefined;
   const fail = (error: Error): FailedSend => Object.assign(error, { attempts: record(false), judged });
 
   for (let attempt = 1; ; attempt += 1) {
@@ -63,11 +64,12 @@ export async function sendWithRetries(prepared: PreparedRequest, ctx: SendContex
     } catch (error) {
       if (!(error instanceof NoAnswer)) throw fail(error as Error); // config, body too large: retrying cannot help
       noAnswer = error;
-      outcome = { kind: 'no-answer', cause: error.cause };
+      outcome = { kind: 'no-answer', cause: error.cause, answeredStatus: error.answeredStatus };
     }
     if (ctx.noRetry && judgedPassword(outcome)) judged += 1;
 
-    const decision = decideRetry(outcome, { expected: ctx.expected, noRetry: ctx.noRetry, attempt }, settings);
+    const decision = decideRetry(outcome, { expected: ctx.expected, noRetry: ctx.noRetry, attempt, method: prepared.method }, settings);
+    if (!decision.retry && noAnswer?.answeredStatus !== undefined && attempt < settings.attempts) notRetried = decision.why;
     // For the breaker, an answer is anything but what a gateway or a rate limiter says instead.
     const retryable = outcome.kind === 'no-answer' || (RETRYABLE.has(outcome.status) && !ctx.expected.includes(outcome.status));
     if (!retryable) ledger.recordAnswer(vendor);
@@ -83,10 +85,9 @@ export async function sendWithRetries(prepared: PreparedRequest, ctx: SendContex
     }
     if (response) return { response, attempts: record(true), judged };
     const error = noAnswer ?? new Error('outage: no answer');
-    if (tried.length > 0) {
-      error.message = `${error.message} (${attempt} attempts: ${[...tried.map((t) => t.cause), noAnswer?.cause].join(', ')})`;
-      error.stack = error.message;
-    }
+    if (tried.length > 0) error.message = `${error.message} (${attempt} attempts: ${[...tried.map((t) => t.cause), noAnswer?.cause].join(', ')})`;
+    if (notRetried) error.message = `${error.message}; not retried: ${notRetried}`;
+    error.stack = error.message;
     throw fail(error);
   }
 }
