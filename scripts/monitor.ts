@@ -43,7 +43,9 @@ function runSuite(target: string, args: string[]): number {
   const config = process.env.MONITOR_CONFIG ? ['--config', process.env.MONITOR_CONFIG] : [];
   const argv = [cli, 'test', `--retries=${retries()}`, ...(hasConfig ? [] : config), ...args];
   console.log(`monitor: target ${target}, retries ${retries()}${args.length ? `, ${args.join(' ')}` : ''}`);
-  const run = spawnSync(process.execPath, argv, { cwd: PROJECT_ROOT, env: { ...process.env, TARGET: target }, stdio: 'inherit' });
+  // The preflight (src/runtime/network/preflight.ts) finds an unreachable vendor once, for all its scenarios.
+  const env = { NETWORK_PREFLIGHT: '1', ...process.env, TARGET: target };
+  const run = spawnSync(process.execPath, argv, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
   return run.status ?? 1;
 }
 

@@ -135,9 +135,9 @@ test('first-attempt 429 (Retry-After: 1): retried after the wait, except on wron
   for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBeLessThanOrEqual(1);
 });
 
-test('a vendor that never answers is degraded: exit 2, its remaining scenarios not run, a DEGRADED message', async () => {
+test('a vendor that stops answering mid-run (no preflight) is degraded: the breaker opens, its remaining scenarios not run, a DEGRADED message', async () => {
   test.setTimeout(120_000);
-  const run = await night('never-answer', 'truedat');
+  const run = await night('never-answer', 'truedat', { NETWORK_PREFLIGHT: '0' });
   expect(run.code, run.out).toBe(2);
   expect(run.summary?.failures.every((f) => f.class === 'outage'), run.out).toBe(true);
   expect(run.facts?.notRun.length ?? 0, run.out).toBeGreaterThan(10);
@@ -148,6 +148,20 @@ test('a vendor that never answers is degraded: exit 2, its remaining scenarios n
   expect(message.text).toMatch(/^auth-contracts DEGRADED on sandbox: truedat unreachable; no contract alarm/);
   expect(message.text).toContain('[new failure] truedat › (vendor unreachable)');
   console.log(`never-answer: the truedat run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
+});
+
+test('all five vendors never answering cost the run well under 90 s: the preflight opens every breaker, every scenario not run', async () => {
+  test.setTimeout(60_000);
+  const run = await night('never-answer', undefined);
+  expect(run.code, run.out).toBe(2);
+  expect(run.out).toMatch(/preflight: 0 of 5 vendors answered/);
+  expect(run.summary?.failures ?? [], run.out).toEqual([]);
+  const degraded = new Set(run.facts?.notRun.map((n) => n.vendor));
+  expect(degraded).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
+  for (const n of run.facts?.notRun ?? []) expect(n.reason).toMatch(/^not run: vendor unreachable \(preflight: GET \w+ got no answer in 3 attempts \(last: timed out after 1000 ms\)\)$/);
+  // With 1 s timeouts the preflight costs about 3 s; the same run with the defaults costs 31.5 s (README).
+  console.log(`never-answer on every vendor: the run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
+  expect(run.seconds).toBeLessThan(30);
 });
 
 test('a reset in the middle of every response is an outage (degraded), not a contract break', async () => {

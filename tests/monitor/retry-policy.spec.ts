@@ -97,3 +97,27 @@ test('a body that broke off after the status line is resent only when that is ha
   expect(judgedPassword(broke(502))).toBe(false);
   expect(judgedPassword(broke())).toBe(false);
 });
+
+test('half-open: after the cool-down one probe goes through, across workers; an answer closes it, no answer reopens it', () => {
+  const dir = test.info().outputPath('ledger');
+  const one = new RunLedger(dir);
+  const two = new RunLedger(dir);
+  one.open('v', 'preflight: no answer', 1_000);
+  expect(one.breaker('v', 5_000, 3_000)).toEqual({ kind: 'open', cause: 'preflight: no answer', since: 1_000 });
+  const half = two.breaker('v', 5_000, 6_000);
+  expect(half).toEqual({ kind: 'half-open', cause: 'preflight: no answer', since: 1_000 });
+  // One probe per opening: the first holder gets it, asking again keeps it, the other worker does not.
+  expect(one.claimProbe('v', 1_000, 'scenario-a')).toBe(true);
+  expect(one.claimProbe('v', 1_000, 'scenario-a')).toBe(true);
+  expect(two.claimProbe('v', 1_000, 'scenario-b')).toBe(false);
+  // The probe got no answer: open again, with a fresh cool-down and a fresh probe.
+  two.open('v', 'the probe got no answer', 7_000);
+  expect(one.breaker('v', 5_000, 8_000).kind).toBe('open');
+  expect(one.breaker('v', 5_000, 12_500).kind).toBe('half-open');
+  expect(two.claimProbe('v', 7_000, 'scenario-b')).toBe(true);
+  // The probe answered: closed for every worker, and failed retries count from zero again.
+  two.recordAnswer('v');
+  expect(one.breaker('v', 5_000, 12_600)).toEqual({ kind: 'closed' });
+  expect(one.recordFailedRetry('v', 'reset', 2)).toBeUndefined();
+  expect(one.recordFailedRetry('v', 'reset', 2)).toBe('2 retries in a row got no answer (last: reset)');
+});

@@ -47,9 +47,15 @@ export class ScenarioNetwork {
     this.ledger = runLedger(outputDir ? path.join(outputDir, LEDGER_FOLDER) : undefined);
   }
 
-  /** Why the scenario must not run: its vendor's circuit breaker is open. */
+  /** Who this scenario is to the ledger (the probe of a half-open breaker, a lockout claim). */
+  private readonly holder = randomUUID().slice(0, 8);
+
+  /** Why the scenario must not run: its vendor's breaker is open, or half-open with another scenario probing. */
   notRunCause(): string | undefined {
-    return this.ledger.openCause(this.vendor.vendor);
+    const state = this.ledger.breaker(this.vendor.vendor, this.settings.breakerCooldownMs);
+    if (state.kind === 'closed') return undefined;
+    if (state.kind === 'half-open' && this.ledger.claimProbe(this.vendor.vendor, state.since, this.holder)) return undefined;
+    return state.cause;
   }
 
   /**
@@ -62,7 +68,7 @@ export class ScenarioNetwork {
     const turn = lockoutTurn(this.vendor.vendor, scenario, manifestScenarios(this.vendor.vendor), env, today);
     if (!turn) return undefined;
     if (turn.skip) return turn.skip;
-    const me = `${scenario.name} #${randomUUID().slice(0, 8)}`;
+    const me = `${scenario.name} #${this.holder}`;
     const holder = this.ledger.claimAccount(turn.account, me);
     return holder === me ? undefined : `${LOCKOUT_RULE} (${turn.account}): "${holder.replace(/ #\w+$/, '')}" already sent it in this run`;
   }
@@ -85,6 +91,7 @@ export class ScenarioNetwork {
         noRetry,
         settings: this.settings,
         ledger: this.ledger,
+        holder: this.holder,
         redactor,
         extendTimeout: (ms) => this.testInfo.setTimeout?.((this.testInfo.timeout ?? 0) + ms),
       });

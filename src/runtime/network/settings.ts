@@ -11,6 +11,7 @@
 //   REQUEST_RETRY_BUDGET          retries per run, all workers together (default 400: the suite
 //                                 sends about 250 requests; one blip on each must not alarm)
 //   CIRCUIT_BREAKER_THRESHOLD     failed retries in a row that open a vendor's breaker (default 3)
+//   CIRCUIT_BREAKER_COOLDOWN_MS   how long an open breaker stays open before one probe (default 60 000)
 //   RESPONSE_BODY_LIMIT_BYTES     the largest body read (default 1 MB)
 
 export interface NetworkSettings {
@@ -21,6 +22,7 @@ export interface NetworkSettings {
   retryAfterMaxMs: number;
   retryBudget: number;
   breakerThreshold: number;
+  breakerCooldownMs: number;
   bodyLimitBytes: number;
 }
 
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: NetworkSettings = {
   retryAfterMaxMs: 30_000,
   retryBudget: 400,
   breakerThreshold: 3,
+  breakerCooldownMs: 60_000,
   bodyLimitBytes: 1024 * 1024,
 };
 
@@ -58,6 +61,7 @@ export function networkSettings(env: Env, vendor?: string): NetworkSettings {
     retryAfterMaxMs: whole(env, 'RETRY_AFTER_MAX_MS', d.retryAfterMaxMs, 0),
     retryBudget: whole(env, 'REQUEST_RETRY_BUDGET', d.retryBudget, 0),
     breakerThreshold: whole(env, 'CIRCUIT_BREAKER_THRESHOLD', d.breakerThreshold, 1),
+    breakerCooldownMs: whole(env, 'CIRCUIT_BREAKER_COOLDOWN_MS', d.breakerCooldownMs, 0),
     bodyLimitBytes: whole(env, 'RESPONSE_BODY_LIMIT_BYTES', d.bodyLimitBytes, 1),
   };
 }
