@@ -2,7 +2,7 @@
 // scanner and the monitor know about the suite that actually ran. Clause fields are copied as
 // written, so a field added to vendor.yaml (evidence, source...) reaches them with no change here.
 import type { ContractSuite, VendorManifest } from '../dsl/model';
-import { lockoutVariable } from '../dsl/lockout';
+import { lockoutRequests, lockoutVariable } from '../dsl/lockout';
 import { MANIFEST_VERSION, type ManifestScenario, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
 import type { Scenario } from '../dsl/model';
 
@@ -25,6 +25,7 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
     title: vendor.title,
     baseUrlVar: vendor.baseUrlVar,
     baseUrlVars: vendor.bases.length > 0 ? vendor.bases.map((b) => b.variable) : [vendor.baseUrlVar],
+    ...(vendor.requestTimeoutMs !== undefined ? { requestTimeoutMs: vendor.requestTimeoutMs } : {}),
     documents: vendor.documents.map((d) => ({ key: d.key, file: d.file, title: d.title, ...(d.url ? { url: d.url } : {}) })),
     variables: vendor.variables.map((v) => ({ name: v.name, secret: v.secret, optional: v.optional })),
     secretVariables: vendor.variables.filter((v) => v.secret).map((v) => v.name),
@@ -38,8 +39,10 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
 }
 
 function scenarioEntry(s: Scenario, vendor: VendorManifest): ManifestScenario {
-  const variable = s.noRetry ? lockoutVariable(s.steps.map((step) => step.request), vendor.variables) : undefined;
+  const requests = s.steps.map((step) => step.request);
+  const variable = s.noRetry ? lockoutVariable(requests, vendor.variables) : undefined;
+  const count = variable ? lockoutRequests(requests, vendor.variables, variable) : 0;
   const sandboxOnly = s.sandboxOnly || s.steps.some((step) => step.request.clockOffsetSeconds !== undefined);
-  const lockout = variable ? { variable, ...(s.production.harmful ? { harmful: true as const } : {}), ...(sandboxOnly ? { sandboxOnly: true as const } : {}) } : undefined;
+  const lockout = variable ? { variable, ...(s.production.harmful ? { harmful: true as const } : {}), ...(sandboxOnly ? { sandboxOnly: true as const } : {}), ...(count > 1 ? { requests: count } : {}) } : undefined;
   return { name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}), ...(lockout ? { lockout } : {}) };
 }

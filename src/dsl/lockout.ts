@@ -18,6 +18,11 @@ export function noAccountLabel(vendor: string): string {
   return `${vendor}/(no configured account)`;
 }
 
+/** How many of the requests log in as the account in `variable`: each can be judged once. */
+export function lockoutRequests(requests: readonly Pick<RequestSpec, 'auth' | 'body'>[], variables: readonly { name: string; secret: boolean }[], variable: string): number {
+  return requests.filter((r) => lockoutVariable([r], variables) === variable).length;
+}
+
 /** The variable naming the account the requests log in as, or undefined when they name none. */
 export function lockoutVariable(requests: readonly Pick<RequestSpec, 'auth' | 'body'>[], variables: readonly { name: string; secret: boolean }[]): string | undefined {
   const names = new Set(variables.filter((v) => !v.secret).map((v) => v.name));

@@ -109,7 +109,7 @@ export class Contract implements TemplateScope {
     // and failure excerpts show `prepared`, which never carries it.
     const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index, repeat: this.testInfo.repeatEachIndex ?? 0 };
     const sent = this.worker.env.values.CONTRACT_STEP_HEADER === '1' ? { ...prepared, headers: { ...prepared.headers, [STEP_HEADER]: encodeStepKey(key) } } : prepared;
-    const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor));
+    const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor, scenario.bodyLimitBytes));
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
     if (read.cookies.size > 0) await this.request.clearCookies();
 

@@ -64,3 +64,13 @@ test('the claim is the hard stop: one holder per account per run, the second los
   expect(ledger.claimAccount('personr/PERSONR_EMAIL', 'b')).toBe('a');
   expect(ledger.claimAccount('truedat/TRUEDAT_USERNAME', 'b')).toBe('b');
 });
+
+test('a scenario that sends the account two wrong logins cannot fit the budget: skipped off the sandbox, saying how to fix it', () => {
+  const two = { ...scenario('two samples', 59, 'NEXUDUS_EMAIL'), lockout: { variable: 'NEXUDUS_EMAIL', requests: 2 } };
+  const one = scenario('wrong password', 10, 'NEXUDUS_EMAIL');
+  expect(lockoutTurn('nexudus', info(two), [one, two], real, '2026-12-02')?.skip).toBe(
+    'lockout budget: one judged wrong password per account per run (nexudus/NEXUDUS_EMAIL): this scenario sends 2 such requests; split it into one scenario per request to run it on a real target',
+  );
+  // It takes no night from the others.
+  expect(lockoutTurn('nexudus', info(one), [one, two], real, '2026-12-03')).toEqual({ account: 'nexudus/NEXUDUS_EMAIL' });
+});

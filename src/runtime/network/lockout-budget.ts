@@ -44,10 +44,12 @@ export function lockoutTurn(vendor: string, scenario: Pick<ScenarioInfo, 'name' 
   const own = scenarios.find((s) => s.yaml === scenario.source && s.name === scenario.name)?.lockout;
   if (!own) return undefined;
   const account = accountLabel(vendor, own.variable);
+  // A scenario that sends the account's credentials wrongly twice cannot fit one judged attempt.
+  if ((own.requests ?? 1) > 1) return { account, skip: `${LOCKOUT_RULE} (${account}): this scenario sends ${own.requests} such requests; split it into one scenario per request to run it on a real target` };
   // Scenarios the gate skips on this target anyway would waste their nights: they take no turn.
   const allowHarmful = env.values.ALLOW_HARMFUL_SCENARIOS === '1';
   const runnable = (s: ManifestScenario): boolean => !!s.lockout && (!s.lockout.sandboxOnly || env.isSandbox) && (!s.lockout.harmful || allowHarmful || env.isSandbox);
-  const turns = scenarios.filter((s) => s.lockout?.variable === own.variable && runnable(s));
+  const turns = scenarios.filter((s) => s.lockout?.variable === own.variable && (s.lockout.requests ?? 1) === 1 && runnable(s));
   const index = turns.findIndex((s) => s.yaml === scenario.source && s.name === scenario.name);
   if (index < 0 || turns.length < 2) return { account };
   const day = Math.floor(nightOf(today) / DAY_MS);

@@ -33,8 +33,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Probes one base URL; the cause when no attempt got an HTTP answer. */
-export async function probeVendor(vendor: string, baseUrl: string, variable: string, env: Env): Promise<string | undefined> {
-  const settings = networkSettings(env, vendor);
+export async function probeVendor(vendor: string, baseUrl: string, variable: string, env: Env, requestTimeoutMs?: number): Promise<string | undefined> {
+  const settings = networkSettings(env, vendor, { requestTimeoutMs });
   const redactor = new Redactor();
   let cause = 'no attempt made';
   for (let attempt = 1; attempt <= settings.attempts; attempt += 1) {
@@ -60,7 +60,7 @@ export async function preflight(manifest: SuiteManifest, env: Env, ledgerDir: st
       const variable = v.baseUrlVars[0] ?? v.baseUrlVar;
       const baseUrl = env[variable];
       if (!baseUrl) return { vendor: v.vendor, ms: 0 };
-      const unreachable = await probeVendor(v.vendor, baseUrl, variable, env);
+      const unreachable = await probeVendor(v.vendor, baseUrl, variable, env, v.requestTimeoutMs);
       if (unreachable) ledger.open(v.vendor, unreachable);
       return { vendor: v.vendor, ms: Date.now() - started, ...(unreachable ? { unreachable } : {}) };
     }),

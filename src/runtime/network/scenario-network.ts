@@ -28,7 +28,7 @@ export type NetworkTestInfo = Pick<TestInfo, 'annotations'> & Partial<Pick<TestI
  * sends a wrong password the vendor already judged; n is what the scenario means to send.
  */
 export { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
-import { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
+import { JUDGED_ATTACHMENT, JUDGED_WRONG_PASSWORD, type JudgedRecord } from '../../dsl/facts';
 export const LEDGER_FOLDER = '.network-run';
 
 export class ScenarioNetwork {
@@ -42,7 +42,7 @@ export class ScenarioNetwork {
     env: Readonly<Record<string, string | undefined>>,
     private readonly testInfo: NetworkTestInfo,
   ) {
-    this.settings = networkSettings(env, vendor.vendor);
+    this.settings = networkSettings(env, vendor.vendor, { requestTimeoutMs: vendor.requestTimeoutMs });
     const outputDir = testInfo.project?.outputDir;
     this.ledger = runLedger(outputDir ? path.join(outputDir, LEDGER_FOLDER) : undefined);
   }
@@ -81,7 +81,8 @@ export class ScenarioNetwork {
     return reason;
   }
 
-  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor): Promise<RawResponse> {
+  /** Sends one step's request; `bodyLimitBytes` is the scenario's own cap, when it sets one. */
+  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor, bodyLimitBytes?: number): Promise<RawResponse> {
     const account = accountOf(step, this.vendor);
     try {
       const sent = await sendWithRetries(prepared, {
@@ -89,7 +90,7 @@ export class ScenarioNetwork {
         step: redactor.redact(step.name),
         expected: step.expect.status?.codes ?? [],
         noRetry,
-        settings: this.settings,
+        settings: bodyLimitBytes === undefined ? this.settings : { ...this.settings, bodyLimitBytes },
         ledger: this.ledger,
         holder: this.holder,
         redactor,
@@ -109,6 +110,9 @@ export class ScenarioNetwork {
     if (this.attempts.length > 0) this.attachJson(ATTACHMENT.attempts, this.attempts);
     for (const [account, n] of this.judged) {
       this.testInfo.annotations.push({ type: JUDGED_WRONG_PASSWORD, description: `${account}: ${n.total} (at most ${n.perRequest} per request)` });
+    }
+    if (this.judged.size > 0) {
+      this.attachJson(JUDGED_ATTACHMENT, [...this.judged].map(([account, n]) => ({ account, judged: n.total, maxPerRequest: n.perRequest }) satisfies JudgedRecord));
     }
     const retries = this.attempts.reduce((n, a) => n + a.attempts.length, 0);
     if (this.testInfo.status !== 'passed' || retries === 0) return;
