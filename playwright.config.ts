@@ -79,6 +79,8 @@ export default defineConfig({
   retries: positive(process.env.RETRIES, 0),
   forbidOnly: !!process.env.CI,
   reporter: reporters(),
+  // NETWORK_PREFLIGHT=1 (the monitor): probe every vendor once before the tests (preflight.ts).
+  globalSetup: './src/runtime/network/preflight.ts',
   // Traces store request headers and bodies, i.e. the credentials; they are never recorded.
   use: { trace: 'off' },
   webServer: env.isSandbox

@@ -24,7 +24,7 @@ import { alarmClasses, decide, EXIT_CODE, type Decision } from '../src/reporting
 import { changeLines, monitorMessage } from '../src/reporting/monitor/monitor-message';
 import { compareNight, markTold, readState, type Change } from '../src/reporting/monitor/night-state';
 import { postWebhook } from '../src/reporting/monitor/post-webhook';
-import { emptyFacts, readRunFacts, type RunFacts } from '../src/reporting/monitor/run-facts';
+import { emptyFacts, runFacts } from '../src/reporting/monitor/run-facts';
 import { reportRedactor, runRedactor } from '../src/reporting/redact/run-redactor';
 import { reportsDir } from '../src/reporting/reporters';
 import { PROJECT_ROOT, readTargetEnv } from '../src/reporting/secrets/target-env';
@@ -43,7 +43,9 @@ function runSuite(target: string, args: string[]): number {
   const config = process.env.MONITOR_CONFIG ? ['--config', process.env.MONITOR_CONFIG] : [];
   const argv = [cli, 'test', `--retries=${retries()}`, ...(hasConfig ? [] : config), ...args];
   console.log(`monitor: target ${target}, retries ${retries()}${args.length ? `, ${args.join(' ')}` : ''}`);
-  const run = spawnSync(process.execPath, argv, { cwd: PROJECT_ROOT, env: { ...process.env, TARGET: target }, stdio: 'inherit' });
+  // The preflight (src/runtime/network/preflight.ts) finds an unreachable vendor once, for all its scenarios.
+  const env = { NETWORK_PREFLIGHT: '1', ...process.env, TARGET: target };
+  const run = spawnSync(process.execPath, argv, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
   return run.status ?? 1;
 }
 
@@ -56,7 +58,7 @@ function readSummary(file: string): RunSummary | undefined {
 }
 
 /** Posts tonight's message; true when the webhook took it. */
-async function notify(summary: RunSummary, decision: Decision, changes: readonly Change[], facts: RunFacts, target: string): Promise<boolean> {
+async function notify(summary: RunSummary, decision: Decision, changes: readonly Change[], target: string): Promise<boolean> {
   const url = process.env.MONITOR_WEBHOOK_URL;
   if (changes.length === 0) {
     const why = decision.level === 'ok' ? 'every contract holds (flaky ones passed on retry)' : 'nothing changed since the last message today';
@@ -70,7 +72,7 @@ async function notify(summary: RunSummary, decision: Decision, changes: readonly
   const redactor = runRedactor(readTargetEnv(target));
   redactor.add('MONITOR_WEBHOOK_URL', url);
   if (process.env.MONITOR_REPORT_URL) summary.reportUrl = process.env.MONITOR_REPORT_URL;
-  const result = await postWebhook(url, monitorMessage(summary, decision, changes, facts), reportRedactor(redactor));
+  const result = await postWebhook(url, monitorMessage(summary, decision, changes), reportRedactor(redactor));
   console.log(`monitor: ${result.ok ? '' : 'WARNING: '}${result.detail}`);
   return result.ok;
 }
@@ -101,7 +103,7 @@ async function main(args: string[]): Promise<number> {
     summary.runErrors.push(`a shard job ended with "${shards}" although every merged test passed; see that job's log`);
   }
   if (!notifyOnly && code !== 0 && summary.status === 'passed') summary.runErrors.push(`Playwright exited with ${code} although every test passed`);
-  const facts = read ? readRunFacts(path.join(reportsDir(), 'results.json')) : emptyFacts();
+  const facts = read ? runFacts(read) : emptyFacts();
   writeFileSync(path.join(reportsDir(), 'network.json'), `${JSON.stringify(facts, null, 2)}\n`);
   const decision = decide(summary, facts, alarmOn);
 
@@ -114,13 +116,13 @@ async function main(args: string[]): Promise<number> {
   const flaky = [...summary.flaky, ...facts.flakyNetwork].map((f) => `${f.vendor} › ${f.scenario}`);
   const { changes, next } = compareNight(readState(stateFile), failing, flaky, today);
   for (const line of changeLines(changes)) console.log(`monitor: ${line.slice(2)}`);
-  const told = await notify(summary, decision, changes, facts, target);
+  const told = await notify(summary, decision, changes, target);
   writeFileSync(stateFile, `${JSON.stringify(told ? markTold(next, changes, today) : next, null, 2)}\n`);
 
   for (const f of facts.flakyNetwork) console.log(`monitor: flaky (network): ${f.vendor} › ${f.scenario} — ${f.reason}`);
   for (const d of decision.degraded) console.log(`monitor: DEGRADED: ${d.vendor}: ${d.notRun} not run, ${d.outageFailures} outage failures — ${d.cause}`);
   for (const f of decision.quiet) console.log(`monitor: not alarming (MONITOR_ALARM_ON=${alarmOn.join(',')}): ${f.vendor} › ${f.scenario} [${f.class}]`);
-  const judged = Object.entries(facts.judged).map(([account, n]) => `${account} ${n}`);
+  const judged = Object.entries(facts.judged).sort(([a], [b]) => a.localeCompare(b)).map(([account, n]) => `${account} ${n}`);
   if (judged.length > 0) console.log(`monitor: judged wrong-password attempts per account: ${judged.join(', ')}`);
   const word = { ok: 'passed', alarm: 'FAILED', degraded: 'DEGRADED' }[decision.level];
   console.log(

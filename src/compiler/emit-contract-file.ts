@@ -108,6 +108,7 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
     production: scenario.production,
     // Only when set, so the literal of every other scenario stays as it was.
     ...(scenario.noRetry ? { noRetry: true } : {}),
+    ...(scenario.bodyLimitBytes !== undefined ? { bodyLimitBytes: scenario.bodyLimitBytes } : {}),
   };
   const arg = base + INDENT;
   const body = arg + INDENT;

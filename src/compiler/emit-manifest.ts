@@ -2,7 +2,9 @@
 // scanner and the monitor know about the suite that actually ran. Clause fields are copied as
 // written, so a field added to vendor.yaml (evidence, source...) reaches them with no change here.
 import type { ContractSuite, VendorManifest } from '../dsl/model';
-import { MANIFEST_VERSION, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
+import { lockoutRequests, lockoutVariable } from '../dsl/lockout';
+import { MANIFEST_VERSION, type ManifestScenario, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
+import type { Scenario } from '../dsl/model';
 
 const at = (loc: { file: string; line: number }): string => `${loc.file}:${loc.line}`;
 
@@ -23,14 +25,24 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
     title: vendor.title,
     baseUrlVar: vendor.baseUrlVar,
     baseUrlVars: vendor.bases.length > 0 ? vendor.bases.map((b) => b.variable) : [vendor.baseUrlVar],
+    ...(vendor.requestTimeoutMs !== undefined ? { requestTimeoutMs: vendor.requestTimeoutMs } : {}),
     documents: vendor.documents.map((d) => ({ key: d.key, file: d.file, title: d.title, ...(d.url ? { url: d.url } : {}) })),
     variables: vendor.variables.map((v) => ({ name: v.name, secret: v.secret, optional: v.optional })),
     secretVariables: vendor.variables.filter((v) => v.secret).map((v) => v.name),
     credentialHeaders: [...new Set(headers)].sort(),
     clauses: vendor.clauses.map((c) => ({ id: c.id, ...c.fields, text: c.text, doc: c.doc, section: c.section, yaml: at(c.loc) })),
     findings: vendor.findings.map((f) => ({ id: f.id, doc: f.doc, section: f.section, severity: f.severity, text: f.text })),
-    scenarios: scenarios.map((s) => ({ name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}) })),
+    scenarios: scenarios.map((s) => scenarioEntry(s, vendor)),
     locks: [...new Set(scenarios.flatMap((s) => (s.lock ? [s.lock] : [])))].sort(),
     tags: [...new Set(scenarios.flatMap((s) => s.tags))].sort(),
   };
+}
+
+function scenarioEntry(s: Scenario, vendor: VendorManifest): ManifestScenario {
+  const requests = s.steps.map((step) => step.request);
+  const variable = s.noRetry ? lockoutVariable(requests, vendor.variables) : undefined;
+  const count = variable ? lockoutRequests(requests, vendor.variables, variable) : 0;
+  const sandboxOnly = s.sandboxOnly || s.steps.some((step) => step.request.clockOffsetSeconds !== undefined);
+  const lockout = variable ? { variable, ...(s.production.harmful ? { harmful: true as const } : {}), ...(sandboxOnly ? { sandboxOnly: true as const } : {}), ...(count > 1 ? { requests: count } : {}) } : undefined;
+  return { name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}), ...(lockout ? { lockout } : {}) };
 }

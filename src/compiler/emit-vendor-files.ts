@@ -17,6 +17,8 @@ export function emitVendorInfo(vendor: VendorManifest, runtimeImport: string): s
     // What the runtime needs to judge a failure (runtime/verdict.ts): evidence levels and drift.
     evidence: Object.fromEntries(vendor.clauses.map((c) => [c.id, c.evidence])),
     drift: vendor.drift.map((d) => ({ id: d.id, clause: d.clause, yaml: `${d.loc.file}:${d.loc.line}`, text: d.text, source: d.source, observed: d.observed })),
+    // Only when set, so every other vendor's file stays as it was.
+    ...(vendor.requestTimeoutMs !== undefined ? { requestTimeoutMs: vendor.requestTimeoutMs } : {}),
   };
   return [
     `// Generated from ${vendor.file} by \`npm run compile\`; do not edit.`,

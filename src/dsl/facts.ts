@@ -105,6 +105,8 @@ export interface RequestAttempts {
   attempts: { cause: string; waitedMs: number }[];
   /** Whether an answer finally arrived. */
   answered: boolean;
+  /** Why the last failure was not retried although no complete answer arrived (the vendor may have acted on it). */
+  notRetried?: string;
 }
 
 export interface VerdictRecord {
@@ -116,3 +118,15 @@ export interface VerdictRecord {
 
 /** Annotation type: a deliberate wrong-password answer the vendor judged (per account, for lockout budgets). */
 export const JUDGED_WRONG_PASSWORD = 'judged-wrong-password';
+
+/** Attachment: JudgedRecord[], the answers that judged a deliberate wrong password, per account. */
+export const JUDGED_ATTACHMENT = 'judged-wrong-passwords.json';
+
+export interface JudgedRecord {
+  /** "truedat/TRUEDAT_USERNAME" or "truedat/(no configured account)" (dsl/lockout.ts). */
+  account: string;
+  /** Answers that judged a wrong password for this account in this scenario. */
+  judged: number;
+  /** The most any one request was judged (a retry never resends a judged wrong password: at most 1). */
+  maxPerRequest: number;
+}

@@ -23,6 +23,12 @@ export interface ManifestScenario {
   clauses: string[];
   tags: string[];
   lock?: string;
+  /**
+   * A deliberate wrong-password scenario that logs in as a configured account (lockout.ts): the
+   * account's variable, and whether the scenario is skipped off the sandbox anyway. The runtime
+   * rotates the scenarios sharing an account so only one judges a wrong password per run.
+   */
+  lockout?: { variable: string; harmful?: true; sandboxOnly?: true; /** When more than one request logs in as it. */ requests?: number };
 }
 
 export interface ManifestVendor {
@@ -31,6 +37,8 @@ export interface ManifestVendor {
   baseUrlVar: string;
   /** Every variable holding one of the vendor's base URLs (one, or one per named base). */
   baseUrlVars: string[];
+  /** vendor.yaml `requestTimeoutMs:`, when set (the monitor's preflight uses it). */
+  requestTimeoutMs?: number;
   documents: { key: string; file: string; title: string; url?: string }[];
   variables: { name: string; secret: boolean; optional: boolean }[];
   /** Names of the variables marked secret. */

@@ -112,6 +112,8 @@ export interface VendorManifest {
   findings: Finding[];
   /** Known drift (`drift:` in vendor.yaml); empty when the file has none. */
   drift: DriftEntry[];
+  /** `requestTimeoutMs:` in vendor.yaml: one attempt's timeout for this vendor, when set. */
+  requestTimeoutMs?: number;
   file: string;
   loc: SourceLocation;
 }
@@ -226,6 +228,8 @@ export interface Scenario {
   production: ProductionSafety;
   /** Negative-credential scenarios are never retried: retries burn the vendor's lockout budget. */
   noRetry: boolean;
+  /** `bodyLimitBytes:` the largest response body the scenario reads, when set. */
+  bodyLimitBytes?: number;
   steps: StepSpec[];
   loc: SourceLocation;
 }

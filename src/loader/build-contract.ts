@@ -89,6 +89,7 @@ function buildScenario(data: unknown, path: Path, defaults: FileDefaults, manife
     sandboxOnly: flag(s.sandboxOnly, false) || clockStep !== -1,
     production: { harmful, ...(reason !== undefined ? { reason } : {}), ...effect },
     noRetry: flag(s.noRetry, false),
+    ...(typeof s.bodyLimitBytes === 'number' ? { bodyLimitBytes: s.bodyLimitBytes } : {}),
     steps,
     loc: problems.loc(path, 'value'),
   };

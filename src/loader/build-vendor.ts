@@ -62,5 +62,6 @@ export function buildVendor(data: unknown, folder: string, problems: Problems): 
   }
   const baseUrlVar = typeof root.baseUrl === 'string' ? root.baseUrl : (bases[0]?.variable ?? '');
   const drift = buildDrift(root.drift, clauses, findings, problems);
-  return { vendor: vendor || folder, title: text(root.title), baseUrlVar, bases, documents, variables, clauses, findings, drift, file, loc: problems.loc([], 'value') };
+  const timeout = typeof root.requestTimeoutMs === 'number' ? { requestTimeoutMs: root.requestTimeoutMs } : {};
+  return { vendor: vendor || folder, title: text(root.title), baseUrlVar, bases, documents, variables, clauses, findings, drift, ...timeout, file, loc: problems.loc([], 'value') };
 }

@@ -3,12 +3,14 @@
 // Nothing here looks at an error message.
 import { readFileSync } from 'node:fs';
 import type { TestResult } from '@playwright/test/reporter';
-import { ANNOTATION, ATTACHMENT, type FailureRecord, type RequestAttempts, type Verdict, type VerdictRecord } from '../dsl/facts';
+import { ANNOTATION, ATTACHMENT, JUDGED_ATTACHMENT, type FailureRecord, type JudgedRecord, type RequestAttempts, type Verdict, type VerdictRecord } from '../dsl/facts';
 
 export interface ResultFacts {
   failures: FailureRecord[];
   verdict?: VerdictRecord;
   attempts: RequestAttempts[];
+  /** Judged wrong-password answers per account (absent when the scenario sent none). */
+  judged?: JudgedRecord[];
 }
 
 type Attachment = TestResult['attachments'][number];
@@ -34,5 +36,6 @@ export function resultFacts(result: Pick<TestResult, 'attachments' | 'annotation
   let verdict = all<VerdictRecord>(result, ATTACHMENT.verdict).at(-1);
   const annotated = result.annotations.filter((a) => a.type === ANNOTATION.verdict).at(-1)?.description;
   if (!verdict && annotated && VERDICTS.has(annotated)) verdict = { verdict: annotated as Verdict, clauses: [], reason: '' };
-  return { failures: all<FailureRecord>(result, ATTACHMENT.failure), attempts, ...(verdict ? { verdict } : {}) };
+  const judged = all<JudgedRecord[]>(result, JUDGED_ATTACHMENT).flat();
+  return { failures: all<FailureRecord>(result, ATTACHMENT.failure), attempts, ...(verdict ? { verdict } : {}), ...(judged.length > 0 ? { judged } : {}) };
 }

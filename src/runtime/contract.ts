@@ -73,6 +73,8 @@ export class Contract implements TemplateScope {
     if (reason !== undefined) this.testInfo.skip(true, reason);
     const unreachable = this.network.notRunCause();
     if (unreachable !== undefined) this.testInfo.skip(true, this.network.markNotRun(unreachable));
+    const lockout = this.network.lockoutSkip(scenario, this.worker.env);
+    if (lockout !== undefined) this.testInfo.skip(true, lockout);
     // Off the sandbox the report says what the run did to the real account.
     if (!this.worker.env.isSandbox && scenario.production.effect) {
       this.testInfo.annotations.push({ type: ANNOTATION.productionEffect, description: scenario.production.effect });
@@ -108,7 +110,7 @@ export class Contract implements TemplateScope {
     // and failure excerpts show `prepared`, which never carries it.
     const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index, repeat: this.testInfo.repeatEachIndex ?? 0 };
     const sent = this.worker.env.values.CONTRACT_STEP_HEADER === '1' ? { ...prepared, headers: { ...prepared.headers, [STEP_HEADER]: encodeStepKey(key) } } : prepared;
-    const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor));
+    const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor, scenario.bodyLimitBytes));
     // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
     if (read.cookies.size > 0) await this.request.clearCookies();
 

@@ -26,6 +26,8 @@ export interface VendorInfo {
   evidence?: Readonly<Record<string, Evidence>>;
   /** The vendor's known-drift entries (runtime/verdict.ts). */
   drift?: readonly DriftInfo[];
+  /** vendor.yaml `requestTimeoutMs:`; the environment overrides it (network/settings.ts). */
+  requestTimeoutMs?: number;
 }
 
 export interface ScenarioInfo {
@@ -45,4 +47,6 @@ export interface ScenarioInfo {
   production: { harmful: boolean; reason?: string; effect?: string };
   /** A deliberate wrong-password scenario: its requests are retried only when nothing judged the password. */
   noRetry?: boolean;
+  /** `bodyLimitBytes:` the largest response body read; RESPONSE_BODY_LIMIT_BYTES otherwise. */
+  bodyLimitBytes?: number;
 }

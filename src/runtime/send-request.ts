@@ -46,7 +46,12 @@ export class OutageError extends Error {
 
 /** No HTTP answer arrived, or it broke off before it was complete: an outage, worth a retry. */
 export class NoAnswer extends OutageError {
-  constructor(cause: string, message: string) {
+  constructor(
+    cause: string,
+    message: string,
+    /** The status line that arrived before the body broke off: the vendor had the whole request. */
+    readonly answeredStatus?: number,
+  ) {
     super(message, 'outage', cause);
   }
 }
@@ -149,5 +154,5 @@ function classify(error: unknown, line: string, when: string, limits: AttemptLim
   if (cause === 'timed out') cause = `timed out after ${limits.timeoutMs} ms`;
   if (when === 'mid-response') cause = `${cause} mid-response`;
   const got = status === undefined ? 'got no HTTP response' : `answered ${status} but the body broke off`;
-  return new NoAnswer(cause, redactor.redact(`outage: ${cause} — ${line} ${got}`));
+  return new NoAnswer(cause, redactor.redact(`outage: ${cause} — ${line} ${got}`), status);
 }

@@ -4,6 +4,8 @@
 // report, in the output, or in what the webhook received.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readSandboxEnv } from '../../sandbox/core/env';
 import { buildSandbox, type Sandbox } from '../../sandbox/core/server';
@@ -54,7 +56,8 @@ test.beforeEach(() => {
 async function night(fault: Fault, vendor: string | undefined, env: Record<string, string> = {}): Promise<MonitorRun> {
   proxy.setFault(fault, vendor ? [`/${vendor}`] : []);
   const args = ['--grep-invert', '@findings', ...(vendor ? ['--grep', `@${vendor}\\b`] : [])];
-  const run = await runMonitor(proxy.port, args, { MONITOR_WEBHOOK_URL: hook, ...env });
+  // The lockout budget as on a real target (one judged wrong password per account), on a fixed night.
+  const run = await runMonitor(proxy.port, args, { MONITOR_WEBHOOK_URL: hook, LOCKOUT_BUDGET: 'on', MONITOR_TODAY: NIGHT, ...env });
   const scan = scanArtefacts([run.reports], patterns);
   expect(scan.hits.map((h) => `${h.name} (${h.encoding}) in ${h.where}`), 'secrets in the reports').toEqual([]);
   const scanner = new ArtefactScanner(patterns);
@@ -64,7 +67,31 @@ async function night(fault: Fault, vendor: string | undefined, env: Record<strin
   return run;
 }
 
+const NIGHT = '2026-12-02';
 let judgedWithRetries: Record<string, number> = {};
+
+/** The lockout budget held: no real account judged more than once, no request judged twice. */
+function expectLockoutBudget(run: MonitorRun): void {
+  for (const [account, n] of Object.entries(run.facts?.judged ?? {})) {
+    if (!account.endsWith('/(no configured account)')) expect(n, `${account} in ${JSON.stringify(run.facts?.judgedByScenario)}`).toBeLessThanOrEqual(1);
+    expect(account).toMatch(/^(clearlrs|couchdrop|nexudus|personr|truedat)\/([A-Z][A-Z0-9_]+|\(no configured account\))$/);
+  }
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBeLessThanOrEqual(1);
+}
+
+/** Skip reasons of the lockout budget, from Playwright's JSON report. */
+function lockoutSkips(run: MonitorRun): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const { type, description } = node as { type?: unknown; description?: unknown };
+    if (type === 'skip' && typeof description === 'string' && description.startsWith('lockout budget:')) found.add(description);
+    Object.values(node).forEach(walk);
+  };
+  walk(JSON.parse(readFileSync(path.join(run.reports, 'results.json'), 'utf8')));
+  return [...found];
+}
 const judgedTotals = (run: MonitorRun): Record<string, number> =>
   Object.fromEntries((run.facts?.judgedByScenario ?? []).map((j) => [`${j.vendor} › ${j.scenario}`, j.judged]));
 
@@ -75,8 +102,7 @@ function expectNoAlarmButFlaky(run: MonitorRun, cause: RegExp): void {
   for (const f of run.facts?.flakyNetwork ?? []) expect(f.reason).toMatch(cause);
   expect(run.out).toContain('monitor: passed:');
   expect(posted).toEqual([]);
-  // The lockout budget: no wrong-password request was judged more than once.
-  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBeLessThanOrEqual(1);
+  expectLockoutBudget(run);
 }
 
 test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (network) with their retries', async () => {
@@ -89,6 +115,38 @@ test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (
   expect(run.facts?.judgedByScenario.length).toBeGreaterThan(5);
   judgedWithRetries = judgedTotals(run);
   for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBe(1);
+  // Every real account was judged exactly once; the other scenarios on it wait for their night.
+  const real = Object.entries(run.facts?.judged ?? {}).filter(([a]) => !a.includes('(no configured account)'));
+  expect(real.length, JSON.stringify(run.facts?.judged)).toBeGreaterThanOrEqual(4);
+  for (const [account, n] of real) expect(n, account).toBe(1);
+  const skips = lockoutSkips(run);
+  expect(skips.length, run.out).toBeGreaterThanOrEqual(2);
+  const rule = /^lockout budget: one judged wrong password per account per run \(\w+\/[A-Z_]+\)(; ".+" has it tonight, this one runs on \d{4}-\d{2}-\d{2} \(every \d nights\)|: this scenario sends \d such requests; split it into one scenario per request to run it on a real target)$/;
+  for (const reason of skips) expect(reason).toMatch(rule);
+  expect(skips.some((r) => r.includes('has it tonight'))).toBe(true);
+  expect(run.out).toMatch(/monitor: judged wrong-password attempts per account: clearlrs\//);
+});
+
+test('on the sandbox without the budget every wrong-password scenario runs (the fault proofs need them), each request judged once', async () => {
+  test.setTimeout(180_000);
+  const run = await night('first-reset', 'personr', { LOCKOUT_BUDGET: 'auto' });
+  expect(run.code, run.out).toBe(0);
+  expect(lockoutSkips(run)).toEqual([]);
+  expect(run.facts?.judged['personr/PERSONR_EMAIL'], JSON.stringify(run.facts?.judged)).toBe(3);
+  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBe(1);
+});
+
+test('a body cut off after the status line is not resent for a POST or a wrong password: an outage that says why', async () => {
+  test.setTimeout(120_000);
+  const run = await night('first-truncated-chunked', 'couchdrop');
+  expect(run.code, run.out).toBe(2);
+  const failures = run.summary?.failures ?? [];
+  expect(failures.length, run.out).toBeGreaterThan(0);
+  for (const f of failures) {
+    expect(f.class).toBe('outage');
+    expect(f.message).toMatch(/mid-response .*; not retried: the vendor answered \d+ before the body broke off: (it may have acted on this POST|it judged the wrong password)/);
+  }
+  expectLockoutBudget(run);
 });
 
 test('first attempt reset on every vendor: exit 0, no alarm, flaky (network)', async () => {
@@ -110,7 +168,6 @@ test('Connection: close on every answer is no fault at all: everything passes cl
 for (const [fault, vendor, cause] of [
   ['first-502-html', 'nexudus', /answered 502/],
   ['first-slow-headers', 'clearlrs', /timed out after 1000 ms/],
-  ['first-truncated-chunked', 'couchdrop', /mid-response/],
 ] as const) {
   test(`${fault} on ${vendor}: retried, flaky (network), no alarm`, async () => {
     test.setTimeout(120_000);
@@ -132,12 +189,12 @@ test('first-attempt 429 (Retry-After: 1): retried after the wait, except on wron
   }
   expect(run.facts?.flakyNetwork.length ?? 0).toBeGreaterThan(3);
   for (const f of run.facts?.flakyNetwork ?? []) expect(f.reason).toMatch(/answered 429 \(Retry-After\)/);
-  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBeLessThanOrEqual(1);
+  expectLockoutBudget(run);
 });
 
-test('a vendor that never answers is degraded: exit 2, its remaining scenarios not run, a DEGRADED message', async () => {
+test('a vendor that stops answering mid-run (no preflight) is degraded: the breaker opens, its remaining scenarios not run, a DEGRADED message', async () => {
   test.setTimeout(120_000);
-  const run = await night('never-answer', 'truedat');
+  const run = await night('never-answer', 'truedat', { NETWORK_PREFLIGHT: '0' });
   expect(run.code, run.out).toBe(2);
   expect(run.summary?.failures.every((f) => f.class === 'outage'), run.out).toBe(true);
   expect(run.facts?.notRun.length ?? 0, run.out).toBeGreaterThan(10);
@@ -148,6 +205,20 @@ test('a vendor that never answers is degraded: exit 2, its remaining scenarios n
   expect(message.text).toMatch(/^auth-contracts DEGRADED on sandbox: truedat unreachable; no contract alarm/);
   expect(message.text).toContain('[new failure] truedat › (vendor unreachable)');
   console.log(`never-answer: the truedat run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
+});
+
+test('all five vendors never answering cost the run well under 90 s: the preflight opens every breaker, every scenario not run', async () => {
+  test.setTimeout(60_000);
+  const run = await night('never-answer', undefined);
+  expect(run.code, run.out).toBe(2);
+  expect(run.out).toMatch(/preflight: 0 of 5 vendors answered/);
+  expect(run.summary?.failures ?? [], run.out).toEqual([]);
+  const degraded = new Set(run.facts?.notRun.map((n) => n.vendor));
+  expect(degraded).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
+  for (const n of run.facts?.notRun ?? []) expect(n.reason).toMatch(/^not run: vendor unreachable \(preflight: GET \w+ got no answer in 3 attempts \(last: timed out after 1000 ms\)\)$/);
+  // With 1 s timeouts the preflight costs about 3 s; the same run with the defaults costs 31.5 s (README).
+  console.log(`never-answer on every vendor: the run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
+  expect(run.seconds).toBeLessThan(30);
 });
 
 test('a reset in the middle of every response is an outage (degraded), not a contract break', async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, networkSettings, sizeText } from '../../src/runtime/n
 const s = DEFAULT_SETTINGS;
 const half = (): number => 0.5;
 const answer = (status: number, retryAfter?: string): AttemptOutcome => ({ kind: 'answer', status, retryAfter });
-const ctx = (extra: Partial<{ expected: number[]; noRetry: boolean; attempt: number }> = {}) => ({ expected: [200], noRetry: false, attempt: 1, ...extra });
+const ctx = (extra: Partial<{ expected: number[]; noRetry: boolean; attempt: number; method: string }> = {}) => ({ expected: [200], noRetry: false, attempt: 1, ...extra });
 
 test('no answer and 502/503/504/429 are retried; 2xx and 4xx answers never are', () => {
   expect(decideRetry({ kind: 'no-answer', cause: 'connection reset' }, ctx(), s, half)).toEqual({ retry: true, cause: 'connection reset', waitMs: 375 });
@@ -81,4 +81,43 @@ test('the retry budget is shared through the folder and runs out', () => {
   expect(one.retriesTaken()).toBe(3);
   two.recordFailedRetry('v', 'reset', 1);
   expect(one.openCause('v')).toMatch(/^1 retries in a row/);
+});
+
+test('a body that broke off after the status line is resent only when that is harmless', () => {
+  const broke = (answeredStatus?: number): AttemptOutcome => ({ kind: 'no-answer', cause: 'connection reset mid-response', answeredStatus });
+  // Before any status line: the vendor may never have had the request; retried whatever it is.
+  expect(decideRetry(broke(), ctx({ method: 'POST', noRetry: true }), s, half).retry).toBe(true);
+  // An idempotent GET is resent; a POST may have issued a session, a wrong password was judged.
+  expect(decideRetry(broke(200), ctx({ method: 'GET' }), s, half).retry).toBe(true);
+  expect(decideRetry(broke(200), ctx({ method: 'POST' }), s, half)).toEqual({ retry: false, why: 'the vendor answered 200 before the body broke off: it may have acted on this POST, which is not safe to send twice' });
+  expect(decideRetry(broke(401), ctx({ method: 'GET', noRetry: true, expected: [401] }), s, half)).toMatchObject({ retry: false, why: expect.stringContaining('it judged the wrong password') });
+  // A gateway's page that broke off judged nothing.
+  expect(decideRetry(broke(503), ctx({ method: 'POST', noRetry: true }), s, half).retry).toBe(true);
+  expect(judgedPassword(broke(401))).toBe(true);
+  expect(judgedPassword(broke(502))).toBe(false);
+  expect(judgedPassword(broke())).toBe(false);
+});
+
+test('half-open: after the cool-down one probe goes through, across workers; an answer closes it, no answer reopens it', () => {
+  const dir = test.info().outputPath('ledger');
+  const one = new RunLedger(dir);
+  const two = new RunLedger(dir);
+  one.open('v', 'preflight: no answer', 1_000);
+  expect(one.breaker('v', 5_000, 3_000)).toEqual({ kind: 'open', cause: 'preflight: no answer', since: 1_000 });
+  const half = two.breaker('v', 5_000, 6_000);
+  expect(half).toEqual({ kind: 'half-open', cause: 'preflight: no answer', since: 1_000 });
+  // One probe per opening: the first holder gets it, asking again keeps it, the other worker does not.
+  expect(one.claimProbe('v', 1_000, 'scenario-a')).toBe(true);
+  expect(one.claimProbe('v', 1_000, 'scenario-a')).toBe(true);
+  expect(two.claimProbe('v', 1_000, 'scenario-b')).toBe(false);
+  // The probe got no answer: open again, with a fresh cool-down and a fresh probe.
+  two.open('v', 'the probe got no answer', 7_000);
+  expect(one.breaker('v', 5_000, 8_000).kind).toBe('open');
+  expect(one.breaker('v', 5_000, 12_500).kind).toBe('half-open');
+  expect(two.claimProbe('v', 7_000, 'scenario-b')).toBe(true);
+  // The probe answered: closed for every worker, and failed retries count from zero again.
+  two.recordAnswer('v');
+  expect(one.breaker('v', 5_000, 12_600)).toEqual({ kind: 'closed' });
+  expect(one.recordFailedRetry('v', 'reset', 2)).toBeUndefined();
+  expect(one.recordFailedRetry('v', 'reset', 2)).toBe('2 retries in a row got no answer (last: reset)');
 });

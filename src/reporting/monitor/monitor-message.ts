@@ -1,12 +1,13 @@
 // The webhook message for one night, by what it is: an ALARM (a failure in an alarm class), a
 // DEGRADED vendor (unreachable: its remaining scenarios not run), or a change with nothing
 // failing now (RECOVERED, DEGRADING). Every message lists the changes it reports, each with its
-// kind, and the scenarios that passed only thanks to request retries. An alarm keeps the full
-// failure list of slack-message.ts.
+// kind, then each verdict group of the run (failed, inferred warning, known drift, drift resolved?,
+// flaky network, not run) with its clauses, from summary.json's typed verdicts. An alarm keeps the
+// full failure list of slack-message.ts.
 import type { RunSummary } from '../summary/summary-model';
 import type { Decision } from './alarm-policy';
 import type { Change } from './night-state';
-import type { RunFacts } from './run-facts';
+import type { Verdict } from '../../dsl/facts';
 import { slackMessage, type SlackMessage } from './slack-message';
 
 const LABEL: Record<Change['kind'], (c: Change) => string> = {
@@ -20,15 +21,36 @@ export function changeLines(changes: readonly Change[]): string[] {
   return changes.map((c) => `- [${LABEL[c.kind](c)}] ${c.key}`);
 }
 
-function flakyLines(facts: RunFacts): string[] {
-  return facts.flakyNetwork.slice(0, 10).map((f) => `- flaky (network): ${f.vendor} › ${f.scenario}${f.reason ? ` — ${f.reason}` : ''}`);
+const GROUPS: readonly [Verdict, string][] = [
+  ['inferred-warning', 'Inferred warning'],
+  ['known-drift', 'Known drift'],
+  ['drift-resolved', 'Drift resolved?'],
+  ['flaky-network', 'Flaky (network)'],
+  ['not-run', 'Not run (degraded)'],
+];
+const PER_GROUP = 8;
+const clauseText = (clauses: readonly string[]): string => (clauses.length > 0 ? ` clause ${clauses.join(', ')}` : '');
+
+function capped(title: string, lines: string[]): string[] {
+  if (lines.length === 0) return [];
+  const more = lines.length > PER_GROUP ? [`- …and ${lines.length - PER_GROUP} more in the report`] : [];
+  return [`${title} (${lines.length}):`, ...lines.slice(0, PER_GROUP), ...more];
 }
 
-export function monitorMessage(summary: RunSummary, decision: Decision, changes: readonly Change[], facts: RunFacts, project = 'auth-contracts'): SlackMessage {
+/** One block per verdict group; `withFailed` false when the alarm's own list already shows the failures. */
+export function verdictGroups(summary: RunSummary, withFailed: boolean): string[] {
+  const failed = withFailed ? capped('Failed', summary.failures.map((f) => `- ${f.vendor} › ${f.scenario} [${f.class}]${clauseText(f.clauses)}`)) : [];
+  const groups = GROUPS.flatMap(([verdict, title]) =>
+    capped(title, summary.verdicts.filter((v) => v.verdict === verdict).map((v) => `- ${v.vendor} › ${v.scenario}${clauseText(v.clauses)}${v.reason ? ` — ${v.reason}` : ''}`)),
+  );
+  return [...failed, ...groups];
+}
+
+export function monitorMessage(summary: RunSummary, decision: Decision, changes: readonly Change[], project = 'auth-contracts'): SlackMessage {
   const extra = [
     ...(changes.length > 0 ? ['Changes since the last night:', ...changeLines(changes)] : []),
     ...(decision.degraded.length > 0 ? ['Degraded (vendor unreachable, not a broken contract):', ...decision.degraded.map((d) => `- ${d.vendor}: ${d.notRun} not run, ${d.outageFailures} outage failures — ${d.cause}`)] : []),
-    ...flakyLines(facts),
+    ...verdictGroups(summary, decision.level !== 'alarm'),
   ];
   const section = (text: string): SlackMessage['blocks'][number] => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2900) } });
   if (decision.level === 'alarm') {

@@ -70,6 +70,7 @@ export function buildSummary(tests: readonly TestCase[], options: SummaryOptions
     brokenClauses: [],
     verdicts: [],
     retries: [],
+    judged: [],
     runErrors: options.runErrors,
   };
   const clauseStates = new Map<string, ClauseState>(); // "vendor\0clause"
@@ -90,6 +91,7 @@ export function buildSummary(tests: readonly TestCase[], options: SummaryOptions
       if (outcome !== 'unexpected') continue; // findings never count, unless the test itself broke
     }
     const facts = last ? resultFacts(last) : { failures: [], attempts: [] };
+    for (const j of facts.judged ?? []) summary.judged.push({ vendor, scenario: test.title, ...j });
     for (const a of facts.attempts) summary.retries.push({ vendor, scenario: test.title, step: a.step, request: a.request, retries: a.attempts.length, answered: a.answered });
     const verdict = facts.verdict;
     if (verdict && verdict.verdict !== 'failed') {

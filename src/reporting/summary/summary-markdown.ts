@@ -77,6 +77,18 @@ function brokenClauses(s: RunSummary): string[] {
   return [...out, ''];
 }
 
+/** The summary's judged answers added up per account, in account order. */
+export function judgedPerAccount(judged: RunSummary['judged']): { account: string; judged: number; scenarios: string[] }[] {
+  const byAccount = new Map<string, { account: string; judged: number; scenarios: string[] }>();
+  for (const j of judged) {
+    const row = byAccount.get(j.account) ?? { account: j.account, judged: 0, scenarios: [] };
+    row.judged += j.judged;
+    row.scenarios.push(j.scenario);
+    byAccount.set(j.account, row);
+  }
+  return [...byAccount.values()].sort((a, b) => a.account.localeCompare(b.account));
+}
+
 function otherVerdicts(s: RunSummary): string[] {
   const out: string[] = [];
   for (const [verdict, title] of VERDICT_SECTIONS) {
@@ -92,6 +104,12 @@ function otherVerdicts(s: RunSummary): string[] {
   if (s.retries.length > 0) {
     out.push('## Request retries', '', '| vendor | scenario | step | request | retries | answered |', '| --- | --- | --- | --- | ---: | --- |');
     for (const r of s.retries) out.push(`| ${cell(r.vendor)} | ${cell(r.scenario)} | ${cell(r.step)} | ${cell(r.request)} | ${r.retries} | ${r.answered ? 'yes' : 'no'} |`);
+    out.push('');
+  }
+  const accounts = judgedPerAccount(s.judged ?? []);
+  if (accounts.length > 0) {
+    out.push('## Judged wrong passwords per account (lockout budget)', '', '| account | judged | scenarios |', '| --- | ---: | --- |');
+    for (const a of accounts) out.push(`| ${cell(a.account)} | ${a.judged} | ${cell(a.scenarios.join('; '))} |`);
     out.push('');
   }
   return out;

@@ -70,6 +70,16 @@ export interface RetryEntry {
   answered: boolean;
 }
 
+/** One scenario's answers that judged a deliberate wrong password for one account (the lockout budget). */
+export interface JudgedEntry {
+  vendor: string;
+  scenario: string;
+  /** "truedat/TRUEDAT_USERNAME"; "truedat/(no configured account)" spends no account's budget. */
+  account: string;
+  judged: number;
+  maxPerRequest: number;
+}
+
 export interface RunSummary {
   status: 'passed' | 'failed';
   target: string;
@@ -83,6 +93,8 @@ export interface RunSummary {
   /** Every verdict other than a plain pass or fail: warnings, drift, network flakes, not run. */
   verdicts: VerdictEntry[];
   retries: RetryEntry[];
+  /** Judged wrong-password answers, per scenario and account: at most one per account per run off the sandbox. */
+  judged: JudgedEntry[];
   /** Errors outside any test (a broken config, a crashed worker), first lines each. */
   runErrors: string[];
   reportUrl?: string;
@@ -111,6 +123,7 @@ export function emptySummary(target: string, runErrors: string[]): RunSummary {
     brokenClauses: [],
     verdicts: [],
     retries: [],
+    judged: [],
     runErrors,
   };
 }

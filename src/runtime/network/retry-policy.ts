@@ -8,10 +8,14 @@
 // A deliberate wrong-password request (a noRetry scenario) is retried only when the vendor
 // cannot have judged the password: no answer, or 502/503/504 from in front of it. A 429 there
 // may already be the lockout counting, so it stands.
+// A body that broke off (reset or timeout) after the status line arrived is no answer, but the
+// vendor had the whole request and may have acted on it: it is retried only when sending it again
+// is harmless, an idempotent method that is not a wrong password. A login POST is not resent (it
+// may have issued a session); a wrong password was judged.
 import type { NetworkSettings } from './settings';
 
 export type AttemptOutcome =
-  | { kind: 'no-answer'; cause: string }
+  | { kind: 'no-answer'; cause: string; /** The status line that came before the body broke off. */ answeredStatus?: number }
   | { kind: 'answer'; status: number; retryAfter?: string };
 
 export interface RetryContext {
@@ -21,7 +25,11 @@ export interface RetryContext {
   noRetry: boolean;
   /** 1 for the first attempt. */
   attempt: number;
+  /** The request's method; a mid-body failure of a POST or PATCH is not resent. */
+  method?: string;
 }
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 export type RetryDecision = { retry: false; why: string } | { retry: true; cause: string; waitMs: number };
 
@@ -29,6 +37,10 @@ const GATEWAY = new Set([502, 503, 504]);
 
 export function decideRetry(outcome: AttemptOutcome, ctx: RetryContext, settings: NetworkSettings, random: () => number = Math.random): RetryDecision {
   if (ctx.attempt >= settings.attempts) return { retry: false, why: `${settings.attempts} attempts made` };
+  if (outcome.kind === 'no-answer' && outcome.answeredStatus !== undefined) {
+    const acted = actedWhy(outcome.answeredStatus, ctx);
+    if (acted) return { retry: false, why: acted };
+  }
   if (outcome.kind === 'no-answer') return { retry: true, cause: outcome.cause, waitMs: backoffMs(ctx.attempt, settings, random) };
   const { status } = outcome;
   if (ctx.expected.includes(status)) return { retry: false, why: `${status} is the answer the step expects` };
@@ -57,7 +69,17 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Whether an outcome means the vendor judged a deliberate wrong password. */
+/** Why a body that broke off after `status` must not be resent; undefined when resending is harmless. */
+function actedWhy(status: number, ctx: RetryContext): string | undefined {
+  if (GATEWAY.has(status)) return undefined; // a gateway's page broke off: the vendor judged nothing
+  if (ctx.noRetry) return `the vendor answered ${status} before the body broke off: it judged the wrong password, and a retry would spend the lockout budget again`;
+  const method = (ctx.method ?? 'GET').toUpperCase();
+  if (!IDEMPOTENT.has(method)) return `the vendor answered ${status} before the body broke off: it may have acted on this ${method}, which is not safe to send twice`;
+  return undefined;
+}
+
+/** Whether an outcome means the vendor judged a deliberate wrong password (a status line from the vendor arrived). */
 export function judgedPassword(outcome: AttemptOutcome): boolean {
-  return outcome.kind === 'answer' && !GATEWAY.has(outcome.status);
+  const status = outcome.kind === 'answer' ? outcome.status : outcome.answeredStatus;
+  return status !== undefined && !GATEWAY.has(status);
 }

@@ -3,14 +3,18 @@
 // RequestAttempts attachment, the `flaky-network` verdict for a scenario that passed only thanks
 // to retries, the `not-run` verdict when the vendor's breaker was already open, and how many
 // answers judged a deliberate wrong password.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { ANNOTATION, ATTACHMENT, JSON_CONTENT_TYPE, type RequestAttempts, type VerdictRecord } from '../../dsl/facts';
+import { accountLabel, lockoutVariable, noAccountLabel } from '../../dsl/lockout';
 import type { StepSpec } from '../../dsl/model';
 import type { Redactor } from '../../redaction/redactor';
 import type { PreparedRequest } from '../build-request';
 import type { RawResponse } from '../send-request';
-import type { VendorInfo } from '../scenario-info';
+import type { TargetEnv } from '../env';
+import type { ScenarioInfo, VendorInfo } from '../scenario-info';
+import { LOCKOUT_RULE, lockoutEnforced, lockoutTurn, manifestScenarios } from './lockout-budget';
 import { runLedger, type RunLedger } from './run-ledger';
 import { sendWithRetries, type FailedSend } from './send-with-retries';
 import { networkSettings, type NetworkSettings } from './settings';
@@ -24,7 +28,7 @@ export type NetworkTestInfo = Pick<TestInfo, 'annotations'> & Partial<Pick<TestI
  * sends a wrong password the vendor already judged; n is what the scenario means to send.
  */
 export { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
-import { JUDGED_WRONG_PASSWORD } from '../../dsl/facts';
+import { JUDGED_ATTACHMENT, JUDGED_WRONG_PASSWORD, type JudgedRecord } from '../../dsl/facts';
 export const LEDGER_FOLDER = '.network-run';
 
 export class ScenarioNetwork {
@@ -38,14 +42,35 @@ export class ScenarioNetwork {
     env: Readonly<Record<string, string | undefined>>,
     private readonly testInfo: NetworkTestInfo,
   ) {
-    this.settings = networkSettings(env, vendor.vendor);
+    this.settings = networkSettings(env, vendor.vendor, { requestTimeoutMs: vendor.requestTimeoutMs });
     const outputDir = testInfo.project?.outputDir;
     this.ledger = runLedger(outputDir ? path.join(outputDir, LEDGER_FOLDER) : undefined);
   }
 
-  /** Why the scenario must not run: its vendor's circuit breaker is open. */
+  /** Who this scenario is to the ledger (the probe of a half-open breaker, a lockout claim). */
+  private readonly holder = randomUUID().slice(0, 8);
+
+  /** Why the scenario must not run: its vendor's breaker is open, or half-open with another scenario probing. */
   notRunCause(): string | undefined {
-    return this.ledger.openCause(this.vendor.vendor);
+    const state = this.ledger.breaker(this.vendor.vendor, this.settings.breakerCooldownMs);
+    if (state.kind === 'closed') return undefined;
+    if (state.kind === 'half-open' && this.ledger.claimProbe(this.vendor.vendor, state.since, this.holder)) return undefined;
+    return state.cause;
+  }
+
+  /**
+   * Why a deliberate wrong-password scenario does not run in this run (lockout-budget.ts): not its
+   * night, or another scenario already spent its account's budget. Claims the budget otherwise.
+   */
+  lockoutSkip(scenario: ScenarioInfo, env: TargetEnv): string | undefined {
+    if (!scenario.noRetry || !lockoutEnforced(env)) return undefined;
+    const today = env.values.MONITOR_TODAY || new Date().toISOString().slice(0, 10);
+    const turn = lockoutTurn(this.vendor.vendor, scenario, manifestScenarios(this.vendor.vendor), env, today);
+    if (!turn) return undefined;
+    if (turn.skip) return turn.skip;
+    const me = `${scenario.name} #${this.holder}`;
+    const holder = this.ledger.claimAccount(turn.account, me);
+    return holder === me ? undefined : `${LOCKOUT_RULE} (${turn.account}): "${holder.replace(/ #\w+$/, '')}" already sent it in this run`;
   }
 
   /** Marks the scenario not run (the caller then skips it) with the breaker's cause. */
@@ -56,7 +81,8 @@ export class ScenarioNetwork {
     return reason;
   }
 
-  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor): Promise<RawResponse> {
+  /** Sends one step's request; `bodyLimitBytes` is the scenario's own cap, when it sets one. */
+  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor, bodyLimitBytes?: number): Promise<RawResponse> {
     const account = accountOf(step, this.vendor);
     try {
       const sent = await sendWithRetries(prepared, {
@@ -64,8 +90,9 @@ export class ScenarioNetwork {
         step: redactor.redact(step.name),
         expected: step.expect.status?.codes ?? [],
         noRetry,
-        settings: this.settings,
+        settings: bodyLimitBytes === undefined ? this.settings : { ...this.settings, bodyLimitBytes },
         ledger: this.ledger,
+        holder: this.holder,
         redactor,
         extendTimeout: (ms) => this.testInfo.setTimeout?.((this.testInfo.timeout ?? 0) + ms),
       });
@@ -83,6 +110,9 @@ export class ScenarioNetwork {
     if (this.attempts.length > 0) this.attachJson(ATTACHMENT.attempts, this.attempts);
     for (const [account, n] of this.judged) {
       this.testInfo.annotations.push({ type: JUDGED_WRONG_PASSWORD, description: `${account}: ${n.total} (at most ${n.perRequest} per request)` });
+    }
+    if (this.judged.size > 0) {
+      this.attachJson(JUDGED_ATTACHMENT, [...this.judged].map(([account, n]) => ({ account, judged: n.total, maxPerRequest: n.perRequest }) satisfies JudgedRecord));
     }
     const retries = this.attempts.reduce((n, a) => n + a.attempts.length, 0);
     if (this.testInfo.status !== 'passed' || retries === 0) return;
@@ -109,10 +139,8 @@ export class ScenarioNetwork {
   }
 }
 
-/** The account a request logs in as, by variable name (never its value): the first non-secret vendor variable it uses. */
+/** The account a request logs in as, as reports name it (lockout.ts): "truedat/TRUEDAT_USERNAME", never its value. */
 export function accountOf(step: StepSpec, vendor: VendorInfo): string {
-  const text = JSON.stringify([step.request.auth ?? null, step.request.body ?? null]);
-  const names = new Set(vendor.variables.filter((v) => !v.secret).map((v) => v.name));
-  for (const match of text.matchAll(/\{\{\s*([A-Z][\w]*)\s*\}\}/g)) if (names.has(match[1] ?? '')) return match[1] ?? vendor.vendor;
-  return vendor.vendor;
+  const variable = lockoutVariable([step.request], vendor.variables);
+  return variable ? accountLabel(vendor.vendor, variable) : noAccountLabel(vendor.vendor);
 }
