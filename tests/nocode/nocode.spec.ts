@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { runSuite } from '../../src/replay/run-suite';
 import { runChild } from '../e2e/support/process-tree';
+import { freePort } from '../reporting/support/run-fixture';
 import { LATCHKEY, startLatchkeyServer, type FixtureServer } from './support/latchkey-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -37,7 +38,7 @@ test.afterAll(async () => {
 
 test('on the sandbox target a vendor without a sandbox module skips, saying why, and the run is green', async () => {
   test.setTimeout(300_000);
-  const run = await runSuite('latchkey', { CONTRACTS_ROOT: root, TARGET: 'sandbox', SANDBOX_PORT: '4170' });
+  const run = await runSuite('latchkey', { CONTRACTS_ROOT: root, TARGET: 'sandbox', SANDBOX_PORT: String(await freePort()) });
   expect(run.outcomes.length, run.output).toBe(4);
   expect(run.outcomes.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
   expect(run.code, run.output).toBe(0);
