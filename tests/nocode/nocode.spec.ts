@@ -5,12 +5,13 @@
 // --target replay` kills at least one mutant per clause. One worker, in order: each step feeds
 // the next. Every process started here ends with the test.
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { runSuite } from '../../src/replay/run-suite';
+import { runChild } from '../e2e/support/process-tree';
+import { freePort } from '../reporting/support/run-fixture';
 import { LATCHKEY, startLatchkeyServer, type FixtureServer } from './support/latchkey-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -19,22 +20,16 @@ const root = mkdtempSync(path.join(tmpdir(), 'nocode-'));
 cpSync(path.join(__dirname, 'fixture-root'), root, { recursive: true });
 let server: FixtureServer | undefined;
 
-function tsx(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
+/**
+ * A project script run with tsx, in a process group of its own (e2e/support/process-tree.ts): a
+ * script stopped at the limit takes the contract run it started, and its workers, with it.
+ */
+async function tsx(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const run = await runChild(['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, CONTRACTS_ROOT: root, REPORTS_DIR: path.join(root, 'reports'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    }),
-  );
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 test.afterAll(async () => {
@@ -43,7 +38,7 @@ test.afterAll(async () => {
 
 test('on the sandbox target a vendor without a sandbox module skips, saying why, and the run is green', async () => {
   test.setTimeout(300_000);
-  const run = await runSuite('latchkey', { CONTRACTS_ROOT: root, TARGET: 'sandbox', SANDBOX_PORT: '4170' });
+  const run = await runSuite('latchkey', { CONTRACTS_ROOT: root, TARGET: 'sandbox', SANDBOX_PORT: String(await freePort()) });
   expect(run.outcomes.length, run.output).toBe(4);
   expect(run.outcomes.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
   expect(run.code, run.output).toBe(0);

@@ -3,11 +3,12 @@
 // outcomes and skip reasons are right, failures are classified, and no secret reaches the
 // console or any report file (the leak scanner looks inside zips and the HTML report too).
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { patternsForList, scanArtefacts } from '../../src/reporting/scan/scan-secrets';
+import { runChild } from '../e2e/support/process-tree';
+import { childEnv } from '../e2e/support/run-contracts';
 import { freePort } from '../reporting/support/run-fixture';
 import { startMiniServer, type MiniServer } from './support/mini-server';
 import { MINI_PASSWORD, MINI_USER } from './support/mini-server';
@@ -21,22 +22,14 @@ interface Run {
   output: string;
 }
 
-function runPlaywright(env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = {};
-  // A clean environment: this worker's TEST_* variables would make the child's config think it
-  // is a worker and skip compiling.
-  for (const [k, v] of Object.entries(process.env)) if (!/^(TEST_|PW_|PLAYWRIGHT_)/.test(k) && k !== 'CI') childEnv[k] = v;
-  const child = spawn(process.execPath, [CLI, 'test'], { cwd: PROJECT, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    }),
-  );
+/**
+ * `playwright test` in a clean environment (this worker's TEST_* variables would make the child's
+ * config think it is a worker and skip compiling), in a process group of its own: a run stopped at
+ * the limit takes its workers with it. The limit is process-tree.ts's generous default.
+ */
+async function runPlaywright(env: Record<string, string>): Promise<Run> {
+  const run = await runChild([CLI, 'test'], { cwd: PROJECT, env: childEnv(env) });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 interface JsonSpec {
