@@ -125,10 +125,13 @@ export type AuthSpec =
   | { kind: 'bearer'; token: Template; scheme: string; loc: SourceLocation }
   | { kind: 'header'; header: string; value: Template; loc: SourceLocation };
 
+/** Form or multipart fields by name; a list sends the field once per value, in order. */
+export type FormFields = Record<string, Template | Template[]>;
+
 export type BodySpec =
   | { kind: 'json'; value: TemplateValue; loc: SourceLocation }
-  | { kind: 'form'; fields: Record<string, Template>; loc: SourceLocation }
-  | { kind: 'multipart'; fields: Record<string, Template>; loc: SourceLocation }
+  | { kind: 'form'; fields: FormFields; loc: SourceLocation }
+  | { kind: 'multipart'; fields: FormFields; loc: SourceLocation }
   | { kind: 'raw'; text: Template; loc: SourceLocation };
 
 export interface RequestSpec {
