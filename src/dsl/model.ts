@@ -166,6 +166,10 @@ export interface NamedMatcher {
   matcher: ValueMatcher;
   /** The clauses this one expectation proves, when it says (`clauses:` beside the matcher). */
   clauses?: string[];
+  /** Checked only when the response status is one of these (`whenStatus:` beside the matcher). */
+  whenStatus?: number[];
+  /** With whenStatus: the rule for every other status (`www-authenticate` absent unless 401). */
+  otherwise?: ValueMatcher;
 }
 
 export interface ExpectSpec {

@@ -7,6 +7,7 @@ import { checkPattern } from './check-pattern';
 import { quote, subject } from './describe';
 import type { Path } from './located';
 import type { Problems } from './problems';
+import { splitCondition } from './split-condition';
 import { dict, isDict } from './view';
 
 const WHOLE_TEMPLATE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}$/;
@@ -16,17 +17,18 @@ export function buildExpect(data: unknown, path: Path, problems: Problems): Expe
   const codes = (Array.isArray(exp.status) ? exp.status : [exp.status]).filter((c): c is number => typeof c === 'number');
   const status = exp.status === undefined ? {} : { status: { codes, loc: problems.loc([...path, 'status'], 'value') } };
   const schema = typeof exp.schema === 'string' ? { schema: { file: exp.schema, loc: problems.loc([...path, 'schema'], 'value') } } : {};
+  const allowed = exp.status === undefined ? undefined : codes;
   return {
     ...status,
-    headers: matchers(exp.headers, [...path, 'headers'], problems, 'header'),
-    cookies: matchers(exp.cookies, [...path, 'cookies'], problems, 'cookie'),
+    headers: matchers(exp.headers, [...path, 'headers'], problems, 'header', allowed),
+    cookies: matchers(exp.cookies, [...path, 'cookies'], problems, 'cookie', allowed),
     ...schema,
-    body: matchers(exp.body, [...path, 'body'], problems, 'body'),
+    body: matchers(exp.body, [...path, 'body'], problems, 'body', allowed),
     loc: problems.loc(path),
   };
 }
 
-function matchers(data: unknown, path: Path, problems: Problems, what: 'header' | 'cookie' | 'body'): NamedMatcher[] {
+function matchers(data: unknown, path: Path, problems: Problems, what: 'header' | 'cookie' | 'body', allowed: readonly number[] | undefined): NamedMatcher[] {
   const out: NamedMatcher[] = [];
   const seen = new Map<string, string>();
   for (const [written, value] of Object.entries(dict(data))) {
@@ -41,8 +43,10 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
     if (what === 'body' && !isBodyPath(written)) {
       problems.add(at, 'invalid body path', `expect.body paths must address the JSON body; ${quote(written)} is not a body path`, { part: 'key', hint: BODY_PATH_HINT });
     }
-    const matcher = buildMatcher(value, at, problems);
-    if (matcher) out.push({ name, matcher });
+    const { rest, whenStatus, otherwise } = splitCondition(value, at, problems, allowed);
+    const matcher = buildMatcher(rest, at, problems);
+    const other = otherwise === undefined ? undefined : buildMatcher(otherwise, [...at, 'otherwise'], problems);
+    if (matcher) out.push({ name, matcher, ...(whenStatus ? { whenStatus } : {}), ...(other ? { otherwise: other } : {}) });
   }
   return out;
 }
@@ -50,9 +54,10 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
 function buildMatcher(value: unknown, path: Path, problems: Problems): ValueMatcher | undefined {
   const loc = problems.loc(path);
   if (!isDict(value)) return Array.isArray(value) ? undefined : { kind: 'equals', value: value as TemplateValue, loc };
-  // The DSL schema allows two keys so that pattern can carry flags; any other pair is a mistake.
+  // The DSL schema allows a second key so that pattern can carry flags (whenStatus is split off
+  // before this); any other second key is a mistake.
   const keys = Object.keys(value);
-  if (keys.length === 2 && !(keys.includes('pattern') && keys.includes('flags'))) {
+  if (keys.length > 2 || (keys.length === 2 && !(keys.includes('pattern') && keys.includes('flags')))) {
     problems.add(path, 'too many keys', `${subject(path, 'matcher')} must have exactly one of equals, notEquals, pattern, present, absent, greaterThan, lessThan, atLeast or atMost (flags goes with pattern); found ${keys.join(' and ')}`);
     return undefined;
   }

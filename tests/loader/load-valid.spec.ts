@@ -140,3 +140,16 @@ test('options.vendors loads only the vendors asked for, and names an unknown one
     "vendor 'zeta' was asked for, so specs/zeta/vendor.yaml must exist; the vendors under specs/ are acme",
   ]);
 });
+
+test('whenStatus and otherwise beside a matcher: kept on the expectation, the matcher stays one rule', () => {
+  const expired = step('tokens.yaml', 0, 1).expect;
+  expect(expired.status?.codes).toEqual([401, 403]);
+  expect(expired.headers).toEqual([
+    {
+      name: 'www-authenticate',
+      matcher: { kind: 'pattern', pattern: '^bearer', flags: 'i', loc: at(30, 13, 'tokens.yaml') },
+      whenStatus: [401],
+      otherwise: { kind: 'absent', loc: at(30, 82, 'tokens.yaml') },
+    },
+  ]);
+});
