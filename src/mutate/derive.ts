@@ -40,6 +40,8 @@ function* stepMutations(step: StepSpec, root: string, captured: ReadonlySet<stri
   }
   for (const h of expect.headers) {
     yield h.matcher.kind === 'absent' ? [{ kind: 'add-header', header: h.name }, `header ${h.name} added`] : [{ kind: 'remove-header', header: h.name }, `header ${h.name} removed`];
+    // `otherwise: { absent: true }` (whenStatus): the header turning up on the other statuses.
+    if (h.otherwise?.kind === 'absent' && h.matcher.kind !== 'absent') yield [{ kind: 'add-header', header: h.name }, `header ${h.name} added`];
   }
   for (const c of expect.cookies) {
     yield c.matcher.kind === 'absent' ? [{ kind: 'add-cookie', cookie: c.name }, `cookie ${c.name} set`] : [{ kind: 'remove-cookie', cookie: c.name }, `cookie ${c.name} not set`];
