@@ -45,7 +45,7 @@ function* stepTemplates(step: StepSpec): Generator<string> {
   if (request.auth?.kind === 'bearer') yield request.auth.token;
   if (request.auth?.kind === 'header') yield request.auth.value;
   if (request.body?.kind === 'json') yield* strings(request.body.value);
-  if (request.body?.kind === 'form' || request.body?.kind === 'multipart') yield* Object.values(request.body.fields);
+  if (request.body?.kind === 'form' || request.body?.kind === 'multipart') yield* Object.values(request.body.fields).flat();
   if (request.body?.kind === 'raw') yield request.body.text;
   for (const named of [...step.expect.headers, ...step.expect.cookies, ...step.expect.body]) {
     const m = named.matcher;

@@ -127,10 +127,13 @@ export type AuthSpec =
   | { kind: 'bearer'; token: Template; scheme: string; loc: SourceLocation }
   | { kind: 'header'; header: string; value: Template; loc: SourceLocation };
 
+/** Form or multipart fields by name; a list sends the field once per value, in order. */
+export type FormFields = Record<string, Template | Template[]>;
+
 export type BodySpec =
   | { kind: 'json'; value: TemplateValue; loc: SourceLocation }
-  | { kind: 'form'; fields: Record<string, Template>; loc: SourceLocation }
-  | { kind: 'multipart'; fields: Record<string, Template>; loc: SourceLocation }
+  | { kind: 'form'; fields: FormFields; loc: SourceLocation }
+  | { kind: 'multipart'; fields: FormFields; loc: SourceLocation }
   | { kind: 'raw'; text: Template; loc: SourceLocation };
 
 export interface RequestSpec {
@@ -165,6 +168,10 @@ export interface NamedMatcher {
   matcher: ValueMatcher;
   /** The clauses this one expectation proves, when it says (`clauses:` beside the matcher). */
   clauses?: string[];
+  /** Checked only when the response status is one of these (`whenStatus:` beside the matcher). */
+  whenStatus?: number[];
+  /** With whenStatus: the rule for every other status (`www-authenticate` absent unless 401). */
+  otherwise?: ValueMatcher;
 }
 
 export interface ExpectSpec {

@@ -7,6 +7,7 @@ import { checkPattern } from './check-pattern';
 import { quote, subject } from './describe';
 import type { Path } from './located';
 import type { Problems } from './problems';
+import { splitCondition } from './split-condition';
 import { dict, isDict } from './view';
 
 const WHOLE_TEMPLATE = /^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}$/;
@@ -21,17 +22,18 @@ export function buildExpect(data: unknown, path: Path, problems: Problems): Expe
   const schemaNode = isDict(exp.schema) ? exp.schema : { file: exp.schema };
   const file = schemaNode.file;
   const schema = typeof file === 'string' ? { schema: { file, ...ownClauses(schemaNode), loc: problems.loc([...path, 'schema'], 'value') } } : {};
+  const allowed = exp.status === undefined ? undefined : codes;
   return {
     ...status,
-    headers: matchers(exp.headers, [...path, 'headers'], problems, 'header'),
-    cookies: matchers(exp.cookies, [...path, 'cookies'], problems, 'cookie'),
+    headers: matchers(exp.headers, [...path, 'headers'], problems, 'header', allowed),
+    cookies: matchers(exp.cookies, [...path, 'cookies'], problems, 'cookie', allowed),
     ...schema,
-    body: matchers(exp.body, [...path, 'body'], problems, 'body'),
+    body: matchers(exp.body, [...path, 'body'], problems, 'body', allowed),
     loc: problems.loc(path),
   };
 }
 
-function matchers(data: unknown, path: Path, problems: Problems, what: 'header' | 'cookie' | 'body'): NamedMatcher[] {
+function matchers(data: unknown, path: Path, problems: Problems, what: 'header' | 'cookie' | 'body', allowed: readonly number[] | undefined): NamedMatcher[] {
   const out: NamedMatcher[] = [];
   const seen = new Map<string, string>();
   for (const [written, value] of Object.entries(dict(data))) {
@@ -46,8 +48,10 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
     if (what === 'body' && !isBodyPath(written)) {
       problems.add(at, 'invalid body path', `expect.body paths must address the JSON body; ${quote(written)} is not a body path`, { part: 'key', hint: BODY_PATH_HINT });
     }
-    const matcher = buildMatcher(value, at, problems);
-    if (matcher) out.push({ name, matcher, ...(isDict(value) ? ownClauses(value) : {}) });
+    const { rest, whenStatus, otherwise } = splitCondition(value, at, problems, allowed);
+    const matcher = buildMatcher(rest, at, problems);
+    const other = otherwise === undefined ? undefined : buildMatcher(otherwise, [...at, 'otherwise'], problems);
+    if (matcher) out.push({ name, matcher, ...(isDict(value) ? ownClauses(value) : {}), ...(whenStatus ? { whenStatus } : {}), ...(other ? { otherwise: other } : {}) });
   }
   return out;
 }
@@ -61,7 +65,8 @@ export function ownClauses(node: Record<string, unknown>): { clauses?: string[] 
 function buildMatcher(written: unknown, path: Path, problems: Problems): ValueMatcher | undefined {
   const loc = problems.loc(path);
   if (!isDict(written)) return Array.isArray(written) ? undefined : { kind: 'equals', value: written as TemplateValue, loc };
-  // clauses: says what the expectation proves, not how to match; the rest is the matcher.
+  // clauses: says what the expectation proves, not how to match (whenStatus and otherwise are
+  // split off before this); the rest is the matcher.
   const value = Object.fromEntries(Object.entries(written).filter(([key]) => key !== 'clauses'));
   // Beside clauses, one key, or pattern with its flags; any other set is a mistake.
   const keys = Object.keys(value);

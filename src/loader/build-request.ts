@@ -1,10 +1,10 @@
 // The request part of a step -> RequestSpec, with the checks the schema cannot say well:
 // exactly one kind of auth, at most one kind of body.
-import type { AuthSpec, BodySpec, HttpMethod, RequestSpec, TemplateValue } from '../dsl/model';
+import type { AuthSpec, BodySpec, FormFields, HttpMethod, RequestSpec, TemplateValue } from '../dsl/model';
 import { orList } from './describe';
 import type { Path } from './located';
 import type { Problems } from './problems';
-import { dict, text, textMap } from './view';
+import { dict, list, text, textMap } from './view';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const AUTH_KINDS = ['basic', 'bearer', 'header'] as const;
@@ -73,8 +73,21 @@ function buildBody(req: Record<string, unknown>, path: Path, problems: Problems)
       return { kind, value: (req.json ?? null) as TemplateValue, loc };
     case 'form':
     case 'multipart':
-      return { kind, fields: textMap(req[kind]), loc };
+      return { kind, fields: fieldMap(req[kind]), loc };
     case 'body':
       return { kind: 'raw', text: text(req.body), loc };
   }
+}
+
+/** Like textMap, keeping a list of scalars as a repeated field (the schema refuses the rest). */
+function fieldMap(value: unknown): FormFields {
+  const out: FormFields = textMap(value);
+  for (const [key, item] of Object.entries(dict(value))) {
+    if (Array.isArray(item)) out[key] = list(item).filter(isScalar).map(String);
+  }
+  return out;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }

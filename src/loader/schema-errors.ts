@@ -8,6 +8,7 @@ import { didYouMean } from './did-you-mean';
 import { describeValue, quote, subject, typeName } from './describe';
 import { KEYWORDS_2020 } from './json-schema-keywords';
 import type { Located, Path } from './located';
+import { findKeyword } from './schema-places';
 import { isDict } from './view';
 
 /** The first error at each place in the schema: ajv lists the specific one before its unions. */
@@ -36,7 +37,8 @@ export function metaErrors(errors: readonly ErrorObject[], source: Located): Con
  * they name. `ref` says what became of a missing $ref target.
  */
 export function compileError(raw: string, source: Located, ref?: 'missing' | 'broken'): ContractError {
-  const pointer = /at (?:path )?"#([^"]*)"/.exec(raw)?.[1];
+  // ajv names the place as "#/properties/a" or, for a schema with an $id, "<id>#/properties/a".
+  const pointer = /at (?:path )?"[^"#]*#([^"]*)"/.exec(raw)?.[1];
   const base = pointer !== undefined ? pathOf(decodeURIComponent(pointer)) : [];
   const make = (at: Path, message: string, hint?: string, part: 'key' | 'value' = 'key'): ContractError => ({
     title: 'invalid JSON Schema',
@@ -47,7 +49,18 @@ export function compileError(raw: string, source: Located, ref?: 'missing' | 'br
   let m = /unknown keyword: "([^"]+)"/.exec(raw);
   if (m?.[1]) {
     const keyword = m[1];
-    return make(findPair(source.data, keyword) ?? base, `a JSON Schema 2020-12 must only use known keywords; ${quote(keyword)} is not one`, didYouMean(keyword, KEYWORDS_2020));
+    return make(findKeyword(source.data, keyword, base) ?? base, `a JSON Schema 2020-12 must only use known keywords; ${quote(keyword)} is not one`, didYouMean(keyword, KEYWORDS_2020));
+  }
+  m = /"([^"]+)" without "([^"]+)" is ignored/.exec(raw);
+  if (m?.[1] && m[2]) {
+    const [keyword, needed] = [m[1], m[2]];
+    const at = findKeyword(source.data, keyword, base, (schema) => !(needed in schema)) ?? base;
+    return make(at, `${quote(keyword)} must be used with ${quote(needed)} in the same schema; ajv strict mode refuses it alone (it would be ignored)`);
+  }
+  m = /"(prefixItems|items)" is (\d+)-tuple, but minItems or maxItems\/items are not specified or different/.exec(raw);
+  if (m?.[1] && m[2]) {
+    const rule = `a ${m[2]}-item ${quote(m[1])} tuple must also say how long the array is: "minItems": ${m[2]} together with "items": false or "maxItems": ${m[2]} (ajv strict mode)`;
+    return make(findKeyword(source.data, m[1], base) ?? base, rule);
   }
   m = /required property "([^"]+)" is not defined/.exec(raw);
   if (m?.[1]) {

@@ -2,21 +2,13 @@
 // into a neighbour, each required schema property dropped or retyped, each const/enum or exact
 // value changed, each checked header or cookie removed (or added where it must be absent), a
 // JSON answer turned into a 200 HTML page, and a credential that stops working in the step
-// that uses it. Duplicates (a body matcher and a schema const on one path) are kept once.
-import { readFileSync } from 'node:fs';
+// that uses it (schema mutants follow $refs: schema-mutations.ts). Duplicates (a body matcher
+// and a schema const on one path) are kept once.
 import path from 'node:path';
 import type { ContractSuite, NamedMatcher, StepSpec } from '../dsl/model';
-import { parseBodyPath, type PathSegment } from '../matchers/body-path';
+import { parseBodyPath } from '../matchers/body-path';
 import type { Mutant, Mutation } from './mutant';
-
-interface JsonSchema {
-  type?: string | string[];
-  required?: string[];
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  const?: unknown;
-  enum?: unknown[];
-}
+import { schemaMutations } from './schema-mutations';
 
 const TEMPLATE_NAME = /\{\{\s*([$A-Za-z_][\w.$-]*)\s*\}\}/g;
 
@@ -48,12 +40,14 @@ function* stepMutations(step: StepSpec, root: string, captured: ReadonlySet<stri
   }
   for (const h of expect.headers) {
     yield h.matcher.kind === 'absent' ? [{ kind: 'add-header', header: h.name }, `header ${h.name} added`] : [{ kind: 'remove-header', header: h.name }, `header ${h.name} removed`];
+    // `otherwise: { absent: true }` (whenStatus): the header turning up on the other statuses.
+    if (h.otherwise?.kind === 'absent' && h.matcher.kind !== 'absent') yield [{ kind: 'add-header', header: h.name }, `header ${h.name} added`];
   }
   for (const c of expect.cookies) {
     yield c.matcher.kind === 'absent' ? [{ kind: 'add-cookie', cookie: c.name }, `cookie ${c.name} set`] : [{ kind: 'remove-cookie', cookie: c.name }, `cookie ${c.name} not set`];
   }
   for (const b of expect.body) yield bodyMutation(b);
-  if (expect.schema) yield* schemaMutations(readSchema(root, expect.schema.file), [], 0);
+  if (expect.schema) yield* schemaMutations(path.join(root, 'schemas'), expect.schema.file);
   if (expect.schema || expect.body.length > 0) yield [{ kind: 'html-page' }, 'a 200 HTML page instead of the JSON answer'];
   if (usesCapture(step, captured)) yield [{ kind: 'token-refused' }, 'the credential from an earlier step stops working (401)'];
 }
@@ -63,39 +57,6 @@ function bodyMutation(b: NamedMatcher): [Mutation, string] {
   if (b.matcher.kind === 'present') return [{ kind: 'drop-property', path: at }, `body ${b.name} dropped`];
   if (b.matcher.kind === 'absent') return [{ kind: 'add-property', path: at }, `body ${b.name} added`];
   return [{ kind: 'change-value', path: at }, `body ${b.name} changed`];
-}
-
-function* schemaMutations(schema: JsonSchema | undefined, at: PathSegment[], depth: number): Generator<[Mutation, string]> {
-  if (!schema || depth > 3) return;
-  const label = (p: PathSegment[]): string => p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') || '(body)';
-  if (schema.const !== undefined || schema.enum) yield [{ kind: 'change-value', path: at }, `${label(at)} outside its ${schema.const !== undefined ? 'const' : 'enum'}`];
-  for (const name of schema.required ?? []) {
-    const p = [...at, name];
-    yield [{ kind: 'drop-property', path: p }, `required ${label(p)} dropped`];
-    const other = otherType(schema.properties?.[name]);
-    if (other !== undefined) yield [{ kind: 'change-type', path: p, value: other }, `${label(p)} retyped to ${JSON.stringify(other)}`];
-  }
-  for (const [name, child] of Object.entries(schema.properties ?? {})) {
-    yield* schemaMutations(child, [...at, name], depth + 1);
-  }
-  if (schema.items) yield* schemaMutations(schema.items, [...at, 0], depth + 1);
-}
-
-function otherType(schema: JsonSchema | undefined): unknown {
-  const type = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
-  if (type === 'string') return 12345;
-  if (type === 'integer' || type === 'number') return 'mutant';
-  if (type === 'boolean') return 'true';
-  if (type === 'object' || type === 'array') return 'mutant';
-  return undefined;
-}
-
-function readSchema(root: string, file: string): JsonSchema | undefined {
-  try {
-    return JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8')) as JsonSchema;
-  } catch {
-    return undefined; // the loader has already reported a schema that does not read
-  }
 }
 
 function usesCapture(step: StepSpec, captured: ReadonlySet<string>): boolean {

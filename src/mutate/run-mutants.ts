@@ -50,10 +50,14 @@ export async function runMutants(options: MutateOptions): Promise<MutationRun> {
     applied.add(mutant.id);
     return mutated;
   };
-  const proxy = await startProxy(options.upstream, hook, { keepStepHeader: options.upstreamIsReplay });
+  // The proxy's base URL keeps the upstream's path (/clearlrs): the sandbox the child run starts
+  // mounts each vendor at the path of its base URL variable, which here names the proxy.
+  const { origin, pathname } = new URL(options.upstream);
+  const proxy = await startProxy(origin, hook, { keepStepHeader: options.upstreamIsReplay });
+  const baseUrl = `${proxy.origin}${pathname.replace(/\/+$/, '')}`;
   let run;
   try {
-    run = await runSuite(options.manifest.vendor, { ...options.env, CONTRACT_STEP_HEADER: '1', [options.manifest.baseUrlVar]: proxy.origin }, [
+    run = await runSuite(options.manifest.vendor, { ...options.env, CONTRACT_STEP_HEADER: '1', [options.manifest.baseUrlVar]: baseUrl }, [
       `--repeat-each=${repeats}`,
       '--retries=0',
     ]);

@@ -29,15 +29,23 @@ export async function runSuite(vendor: string, env: Record<string, string>, extr
   const childEnv: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(TEST_|PW_|PLAYWRIGHT_)/.test(k) && k !== 'FORCE_COLOR') childEnv[k] = v;
   Object.assign(childEnv, { CI: '1', PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile }, env);
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that a timeout ends the child's webServer (a sandbox) with it: a
+  // SIGKILLed Playwright leaves its webServer running, holding the port for the next run.
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  }, timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
   const outcomes = readOutcomes(jsonFile);
-  rmSync(work, { recursive: true, force: true });
+  // Retried: a killed run's last writes can land while the folder is being removed.
+  rmSync(work, { recursive: true, force: true, maxRetries: 5 });
+  if (timedOut) output += `\nrun-suite: the run took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; its results are incomplete\n`;
   return { code, output, outcomes };
 }
 

@@ -3,7 +3,7 @@
 // re-encodes a string body under a JSON Content-Type when it does not parse (a deliberately
 // truncated JSON document would arrive as a valid JSON string), and sends a bare JSON string
 // as text. Content-Type is set only when the contract did not set one.
-import type { AuthSpec, BodySpec, RequestSpec } from '../dsl/model';
+import type { AuthSpec, BodySpec, FormFields, RequestSpec } from '../dsl/model';
 import type { Redactor } from '../redaction/redactor';
 import { CLOCK_OFFSET_HEADER } from './sandbox-headers';
 import { joinUrl } from './join-url';
@@ -14,8 +14,9 @@ export interface PreparedRequest {
   url: string;
   headers: Record<string, string>;
   data?: Buffer;
-  form?: Record<string, string>;
-  multipart?: Record<string, string>;
+  /** Name-value pairs in order: a repeated field is one pair per value. */
+  form?: [string, string][];
+  multipart?: [string, string][];
 }
 
 export interface BuildContext {
@@ -66,15 +67,22 @@ function applyBody(body: BodySpec, prepared: PreparedRequest, scope: TemplateSco
       if (!hasHeader(prepared.headers, 'content-type')) prepared.headers['content-type'] = 'application/json';
       return;
     case 'form':
-      prepared.form = renderRecord(body.fields, scope);
+      prepared.form = renderFields(body.fields, scope);
       return;
     case 'multipart':
-      prepared.multipart = renderRecord(body.fields, scope);
+      prepared.multipart = renderFields(body.fields, scope);
       return;
     case 'raw':
       prepared.data = Buffer.from(renderString(body.text, scope), 'utf8');
       return;
   }
+}
+
+/** Fields as ordered pairs: `scope: [a, b]` becomes two pairs, sent as scope=a&scope=b. */
+function renderFields(fields: FormFields, scope: TemplateScope): [string, string][] {
+  return Object.entries(fields).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, renderString(item, scope)]),
+  );
 }
 
 /** A template with its names shown as placeholders: "{{TRUEDAT_USERNAME}}" -> "TRUEDAT_USERNAME". */

@@ -1,7 +1,9 @@
 // Runs every expectation of a step against the response and returns all results, so a failing
 // step reports every mismatch at once. Expected values may hold templates ({{firstToken}}),
 // rendered here with the scenario's scope. Each failure carries the clauses its expectation
-// proves: its own `clauses:`, else its step's, else the scenario's.
+// proves: its own `clauses:`, else its step's, else the scenario's. An expectation with
+// `whenStatus` is checked only when the response status is one of its codes; its `otherwise`
+// rule, if any, is checked for every other status.
 import type { ExpectSpec, NamedMatcher, ValueMatcher } from '../dsl/model';
 import { matchBody } from '../matchers/match-body';
 import { matchCookie } from '../matchers/match-cookie';
@@ -32,15 +34,22 @@ export function checkExpectations(
   };
   let notes: string[] = [];
   if (spec.status) add(matchStatus(spec.status.codes, response.status, spec.status.loc), spec.status.clauses);
-  for (const header of spec.headers) add(matchHeader(rendered(header, scope), response.headers), header.clauses);
-  for (const cookie of spec.cookies) add(matchCookie(rendered(cookie, scope), response.cookies), cookie.clauses);
+  const applying = (list: readonly NamedMatcher[]): NamedMatcher[] => list.flatMap((named) => forStatus(named, response.status));
+  for (const header of applying(spec.headers)) add(matchHeader(rendered(header, scope), response.headers), header.clauses);
+  for (const cookie of applying(spec.cookies)) add(matchCookie(rendered(cookie, scope), response.cookies), cookie.clauses);
   if (spec.schema) {
     const schema = matchSchema(schemas, spec.schema.file, response.json, response.isJson, spec.schema.loc);
     for (const result of schema.results) add(result, spec.schema.clauses);
     notes = schema.notes;
   }
-  for (const path of spec.body) add(matchBody(rendered(path, scope), response.json, response.isJson), path.clauses);
+  for (const path of applying(spec.body)) add(matchBody(rendered(path, scope), response.json, response.isJson), path.clauses);
   return { failures: results, notes };
+}
+
+/** The rule that holds for this status: the matcher, its `otherwise`, or none. */
+function forStatus(named: NamedMatcher, status: number): NamedMatcher[] {
+  if (named.whenStatus === undefined || named.whenStatus.includes(status)) return [named];
+  return named.otherwise ? [{ ...named, matcher: named.otherwise }] : [];
 }
 
 function rendered(named: NamedMatcher, scope: TemplateScope): NamedMatcher {

@@ -1,6 +1,7 @@
 // The one message a failing step throws, in the spirit of Karate's match report: every mismatch
-// (path, expected, actual, rule, YAML line), then the request line and headers, a short excerpt
-// of the response body, the clauses that broke and the document section the scenario checks.
+// (path, expected, actual, rule, YAML line), then the request line, headers and body (redacted),
+// a short excerpt of the response body, the clauses that broke and the document section the
+// scenario checks.
 // The first word is the failure's class for a person reading the console; reporting reads the
 // class from the FailureRecord (failure-record.ts), never from this text.
 import type { FailureClass } from '../dsl/facts';
@@ -45,6 +46,8 @@ export function formatFailure(ctx: FailureContext, redactor: Redactor): string {
   for (const [name, value] of Object.entries(request.headers)) {
     lines.push(`  ${name}: ${secret.has(name.toLowerCase()) ? maskHeader(value, redactor) : value}`);
   }
+  const sent = requestBodyExcerpt(request, redactor);
+  if (sent !== undefined) lines.push(`  body: ${sent}`);
   lines.push(`response: ${response.status} ${response.statusText}`.trimEnd());
   lines.push(`  body: ${bodyExcerpt(response)}`);
   if (ctx.clauses.length > 0) lines.push(`clause: ${ctx.clauses.join(', ')}`);
@@ -59,11 +62,44 @@ function maskHeader(value: string, redactor: Redactor): string {
   return redacted.includes('«') ? redacted : maskedText(value);
 }
 
+/**
+ * The body the step sent, as it went out: secrets the redactor knows become their «NAME» first
+ * (so the reader sees which variable went where), then any other credential-named field is
+ * masked; form and multipart fields show as name=value pairs, a repeated field once per value.
+ */
+function requestBodyExcerpt(request: PreparedRequest, redactor: Redactor): string | undefined {
+  const pairs = request.form ?? request.multipart;
+  if (pairs) {
+    // Decoded, so a person reads the values (and the redactor finds a secret raw).
+    const text = pairs.map(([n, v]) => `${n}=${String(maskUnnamed(redactor.redact(v), n))}`).join(request.form ? '&' : '; ');
+    return excerpt(`${request.form ? 'form' : 'multipart'} ${text}`);
+  }
+  if (!request.data) return undefined;
+  const raw = redactor.redact(request.data.toString('utf8'));
+  if (raw === '') return '(empty)';
+  try {
+    return excerpt(JSON.stringify(maskUnnamed(JSON.parse(raw))));
+  } catch {
+    return excerpt(raw); // a raw body (deliberately broken JSON, say) is shown as written
+  }
+}
+
+/** maskSensitive, leaving values the redactor already replaced by a placeholder. */
+function maskUnnamed(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return /^«[^«»]+»$/.test(value) ? value : maskSensitive(value, key);
+  if (Array.isArray(value)) return value.map((item) => maskUnnamed(item, key));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskUnnamed(v, k)]));
+  return value;
+}
+
+function excerpt(text: string): string {
+  const cut = text.length > BODY_EXCERPT_LIMIT ? `${text.slice(0, BODY_EXCERPT_LIMIT)}… (${text.length} chars)` : text;
+  return cut.replace(/\s*\n\s*/g, ' ');
+}
+
 function bodyExcerpt(response: ReadResponse): string {
   if (response.text === '') return '(empty)';
-  const text = response.isJson ? JSON.stringify(maskSensitive(response.json)) : response.text;
-  const excerpt = text.length > BODY_EXCERPT_LIMIT ? `${text.slice(0, BODY_EXCERPT_LIMIT)}… (${text.length} chars)` : text;
-  return excerpt.replace(/\s*\n\s*/g, ' ');
+  return excerpt(response.isJson ? JSON.stringify(maskSensitive(response.json)) : response.text);
 }
 
 export function maskAtPath(path: string, actual: unknown): unknown {

@@ -104,7 +104,7 @@ function requestBody(prepared: PreparedRequest): BodyInit | undefined {
     // fetch writes the multipart Content-Type itself: it carries the boundary.
     for (const name of Object.keys(prepared.headers)) if (name.toLowerCase() === 'content-type') delete prepared.headers[name];
     const form = new FormData();
-    for (const [name, value] of Object.entries(prepared.multipart)) form.append(name, value);
+    for (const [name, value] of prepared.multipart) form.append(name, value);
     return form;
   }
   return undefined;

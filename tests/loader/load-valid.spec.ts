@@ -89,7 +89,7 @@ test('requests: query and header values as text, auth schemes, body kinds', () =
   expect(step('login.yaml', 0, 1).request.auth).toEqual({ kind: 'bearer', token: '{{token}}', scheme: 'Bearer', loc: at(48, 11) });
   const wrong = step('login.yaml', 1, 0).request;
   expect(wrong.auth).toMatchObject({ kind: 'basic', scheme: '' });
-  expect(wrong.body).toEqual({ kind: 'form', fields: { attempt: '1' }, loc: at(66, 11) });
+  expect(wrong.body).toEqual({ kind: 'form', fields: { attempt: '1', scope: ['read', '2', 'true'] }, loc: at(66, 11) });
   const expired = step('tokens.yaml', 0, 1).request;
   expect(expired.auth).toEqual({ kind: 'header', header: 'X-Api-Token', value: '{{token}}', loc: at(24, 11, 'tokens.yaml') });
   expect(expired.body).toEqual({ kind: 'raw', text: '{not json', loc: at(26, 11, 'tokens.yaml') });
@@ -138,5 +138,18 @@ test('options.vendors loads only the vendors asked for, and names an unknown one
   expect(none.suite).toEqual({ vendors: [], files: [] });
   expect(none.errors.map((e) => e.message)).toEqual([
     "vendor 'zeta' was asked for, so specs/zeta/vendor.yaml must exist; the vendors under specs/ are acme",
+  ]);
+});
+
+test('whenStatus and otherwise beside a matcher: kept on the expectation, the matcher stays one rule', () => {
+  const expired = step('tokens.yaml', 0, 1).expect;
+  expect(expired.status?.codes).toEqual([401, 403]);
+  expect(expired.headers).toEqual([
+    {
+      name: 'www-authenticate',
+      matcher: { kind: 'pattern', pattern: '^bearer', flags: 'i', loc: at(30, 13, 'tokens.yaml') },
+      whenStatus: [401],
+      otherwise: { kind: 'absent', loc: at(30, 82, 'tokens.yaml') },
+    },
   ]);
 });

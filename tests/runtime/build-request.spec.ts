@@ -56,11 +56,18 @@ test('a json body is serialized by us, typed templates kept, content type set un
 });
 
 test('form, multipart and raw bodies', () => {
-  expect(buildRequest(spec({ body: { kind: 'form', fields: { username: '{{USER}}' }, loc } }), ctx()).form).toEqual({ username: 'api-user' });
-  expect(buildRequest(spec({ body: { kind: 'multipart', fields: { password: '{{PASS}}' }, loc } }), ctx()).multipart).toEqual({ password: 'pa:ss£' });
+  expect(buildRequest(spec({ body: { kind: 'form', fields: { username: '{{USER}}' }, loc } }), ctx()).form).toEqual([['username', 'api-user']]);
+  expect(buildRequest(spec({ body: { kind: 'multipart', fields: { password: '{{PASS}}' }, loc } }), ctx()).multipart).toEqual([['password', 'pa:ss£']]);
   const raw = buildRequest(spec({ body: { kind: 'raw', text: '{"user":', loc } }), ctx());
   expect(raw.data?.toString('utf8')).toBe('{"user":');
   expect(raw.headers).toEqual({});
+});
+
+test('a field given a list is one pair per value, in order, beside the other fields', () => {
+  const fields = { grant_type: 'password', scope: ['read', '{{USER}}', 'write'], n: '{{n}}' };
+  const expected = [['grant_type', 'password'], ['scope', 'read'], ['scope', 'api-user'], ['scope', 'write'], ['n', '5']];
+  expect(buildRequest(spec({ body: { kind: 'form', fields, loc } }), ctx()).form).toEqual(expected);
+  expect(buildRequest(spec({ body: { kind: 'multipart', fields, loc } }), ctx()).multipart).toEqual(expected);
 });
 
 test('the clock offset header goes to the sandbox only', () => {
