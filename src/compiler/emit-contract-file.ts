@@ -12,6 +12,10 @@ export interface EmitContext {
   vendor: VendorManifest;
   /** Module specifier of src/runtime/contract-test, relative to the generated file. */
   runtimeImport: string;
+  /** Module specifier of the vendor's generated vendor.ts, relative to the generated file. */
+  vendorImport: string;
+  /** Set for a lock's chain: the lock and how many requests run one after another under it. */
+  lock?: { name: string; steps: number };
 }
 
 export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
@@ -19,9 +23,10 @@ export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
 }
 
 /**
- * One spec for several contract files whose scenarios share a lock. Playwright shards whole
- * files, so keeping a lock's scenarios in one file keeps them on one machine in a sharded run,
- * where the lock holds; each file keeps its own describe block and source locations.
+ * One spec for one contract file, or for a lock's chain: the scenarios of several files that take
+ * the same lock. Playwright shards whole files, so keeping a lock's scenarios in one file keeps
+ * them on one machine in a sharded run, where the lock holds; each file keeps its own describe
+ * block and source locations.
  */
 export function emitContractFiles(files: readonly ContractFile[], ctx: EmitContext): string {
   const [first] = files;
@@ -29,15 +34,15 @@ export function emitContractFiles(files: readonly ContractFile[], ctx: EmitConte
   const names = files.map((f) => f.file);
   const out: string[] = [
     `// Generated from ${names.join(', ')} by \`npm run compile\`; do not edit.`,
-    ...(files.length === 1
-      ? [`// ${first.vendor}: ${first.feature}`]
-      : [`// These files share a lock (${sharedLocks(files).join(', ')}): one spec keeps them on one shard.`]),
+    ctx.lock
+      ? `// Lock ${ctx.lock.name}: ${ctx.lock.steps} request${ctx.lock.steps === 1 ? '' : 's'} in turn, one spec so one shard holds them; the longest chain sorts first.`
+      : `// ${first.vendor}: ${first.feature}`,
     `import path from 'node:path';`,
     `import { test } from ${quote(ctx.runtimeImport)};`,
-    `import { vendor } from './vendor';`,
+    `import { vendor } from ${quote(ctx.vendorImport)};`,
     '',
   ];
-  if (files.length === 1) {
+  if (!ctx.lock) {
     out.push(...emitDescribe(first, ctx));
   } else {
     for (const file of files) {
@@ -63,16 +68,6 @@ function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
   }
   out.push('});', '');
   return out;
-}
-
-function sharedLocks(files: readonly ContractFile[]): string[] {
-  const seen = new Map<string, Set<string>>();
-  for (const file of files) {
-    for (const s of file.scenarios) {
-      if (s.lock) seen.set(s.lock, (seen.get(s.lock) ?? new Set()).add(file.file));
-    }
-  }
-  return [...seen].filter(([, owners]) => owners.size > 1).map(([lock]) => lock).sort();
 }
 
 function emitScenario(scenario: Scenario, file: ContractFile, ctx: EmitContext): string[] {

@@ -1,20 +1,21 @@
 // generated/manifest.json (src/dsl/manifest.ts) from the loaded suite: what reporting, the
 // scanner and the monitor know about the suite that actually ran. Clause fields are copied as
 // written, so a field added to vendor.yaml (evidence, source...) reaches them with no change here.
-import type { ContractSuite, VendorManifest } from '../dsl/model';
+import type { ContractSuite, Scenario, VendorManifest } from '../dsl/model';
 import { MANIFEST_VERSION, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
 
 const at = (loc: { file: string; line: number }): string => `${loc.file}:${loc.line}`;
 
-export function emitManifest(suite: ContractSuite): string {
+/** `specOf`: the generated spec (relative to generated/) that holds each scenario. */
+export function emitManifest(suite: ContractSuite, specOf: ReadonlyMap<Scenario, string>): string {
   const manifest: SuiteManifest = {
     version: MANIFEST_VERSION,
-    vendors: [...suite.vendors].sort((a, b) => a.vendor.localeCompare(b.vendor)).map((v) => vendorEntry(v, suite)),
+    vendors: [...suite.vendors].sort((a, b) => a.vendor.localeCompare(b.vendor)).map((v) => vendorEntry(v, suite, specOf)),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVendor {
+function vendorEntry(vendor: VendorManifest, suite: ContractSuite, specOf: ReadonlyMap<Scenario, string>): ManifestVendor {
   const files = suite.files.filter((f) => f.vendor === vendor.vendor).sort((a, b) => a.file.localeCompare(b.file));
   const scenarios = files.flatMap((f) => f.scenarios);
   const headers = scenarios.flatMap((s) => s.steps.flatMap((step) => (step.request.auth?.kind === 'header' ? [step.request.auth.header.toLowerCase()] : [])));
@@ -29,7 +30,7 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite): ManifestVend
     credentialHeaders: [...new Set(headers)].sort(),
     clauses: vendor.clauses.map((c) => ({ id: c.id, ...c.fields, text: c.text, doc: c.doc, section: c.section, yaml: at(c.loc) })),
     findings: vendor.findings.map((f) => ({ id: f.id, doc: f.doc, section: f.section, severity: f.severity, text: f.text })),
-    scenarios: scenarios.map((s) => ({ name: s.name, yaml: at(s.loc), clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}) })),
+    scenarios: scenarios.map((s) => ({ name: s.name, yaml: at(s.loc), spec: specOf.get(s) ?? '', clauses: s.clauses, tags: s.tags, ...(s.lock ? { lock: s.lock } : {}) })),
     locks: [...new Set(scenarios.flatMap((s) => (s.lock ? [s.lock] : [])))].sort(),
     tags: [...new Set(scenarios.flatMap((s) => s.tags))].sort(),
   };
