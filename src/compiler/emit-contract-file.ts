@@ -3,6 +3,7 @@
 // lock go in the test details; each step is one test.step whose title shows the method, the
 // path template and the step name, and whose body hands the step's model literal to the runtime.
 import type { ContractFile, Scenario, VendorManifest } from '../dsl/model';
+import { compactScenario, compactStep } from '../dsl/compact';
 import { printLiteral, quote } from './print-literal';
 import { sandboxReason, scenarioVariables, stepTitle } from './scenario-facts';
 
@@ -38,7 +39,7 @@ export function emitContractFiles(files: readonly ContractFile[], ctx: EmitConte
       ? `// Lock ${ctx.lock.name}: ${ctx.lock.steps} request${ctx.lock.steps === 1 ? '' : 's'} in turn, one spec so one shard holds them; the longest chain sorts first.`
       : `// ${first.vendor}: ${first.feature}`,
     `import path from 'node:path';`,
-    `import { test } from ${quote(ctx.runtimeImport)};`,
+    `import { expandStep, scenario, scenarioAnnotations, test } from ${quote(ctx.runtimeImport)};`,
     `import { vendor } from ${quote(ctx.vendorImport)};`,
     '',
   ];
@@ -59,6 +60,7 @@ function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
     `const at = (line: number, col: number) => ({ file: ${quote(file.file)}, line, col });`,
     '// Where each test.step points in reports (HTML, list, line): the YAML step, not this file.',
     `const yaml = (line: number, column: number) => ({ file: path.join(__dirname, '..', '..', ${quote(file.file)}), line, column });`,
+    `const feature = ${quote(file.feature)};`,
     '',
     `test.describe(${quote(file.vendor)}, () => {`,
     `${INDENT}test.use({ contractVendor: vendor });`,
@@ -84,15 +86,14 @@ function emitScenario(scenario: Scenario, file: ContractFile, ctx: EmitContext):
   return emitTest(scenario, file, ctx, INDENT);
 }
 
-/** The test() call, each line indented from `base`; literals are printed to fit that nesting. */
+/**
+ * The test() call in a block of its own, each line indented from `base`. The scenario's facts are
+ * printed once, in the literal handed to the runtime, and the annotations are built from it;
+ * steps and facts leave out their empty defaults (dsl/compact.ts), which the runtime restores.
+ */
 function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base: string): string[] {
-  const details = {
-    tag: [`@${file.vendor}`, ...scenario.tags.map((t) => `@${t}`)],
-    annotation: annotations(scenario, file, ctx.vendor),
-    lock: scenario.lock,
-  };
   const reason = sandboxReason(scenario);
-  const info = {
+  const info = compactScenario({
     name: scenario.name,
     source: `${scenario.loc.file}:${scenario.loc.line}`,
     doc: docLabel(ctx.vendor, scenario.doc, scenario.section),
@@ -103,34 +104,29 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
     production: scenario.production,
     // Only when set, so the literal of every other scenario stays as it was.
     ...(scenario.noRetry ? { noRetry: true } : {}),
-  };
-  const arg = base + INDENT;
-  const body = arg + INDENT;
+  });
+  const tags = [`@${file.vendor}`, ...scenario.tags.map((t) => `@${t}`)];
+  const inner = base + INDENT;
+  const body = inner + INDENT;
   const print = (value: unknown, at: string): string => printLiteral(value, { file: file.file, indent: INDENT, base: at });
+  const details = [
+    `tag: ${print(tags, inner)}`,
+    `annotation: scenarioAnnotations(s, ${quote(scenario.severity)}, feature)`,
+    ...(scenario.lock ? [`lock: ${quote(scenario.lock)}`] : []),
+  ];
   const lines = [
-    `${base}test(`,
-    `${arg}${quote(scenario.name)},`,
-    `${arg}${print(details, arg)},`,
-    `${arg}async ({ contract }) => {`,
-    `${body}contract.begin(${print(info, body)});`,
+    `${base}{`,
+    `${inner}const s = scenario(${print(info, inner)});`,
+    `${inner}test(s.name, { ${details.join(', ')} }, async ({ contract }) => {`,
+    `${body}contract.begin(s);`,
   ];
   for (const step of scenario.steps) {
     lines.push(`${body}await test.step(${quote(stepTitle(step))}, async () => {`);
-    lines.push(`${body}${INDENT}await contract.step(${print(step, body + INDENT)});`);
+    lines.push(`${body}${INDENT}await contract.step(expandStep(${print(compactStep(step), body + INDENT)}));`);
     lines.push(`${body}}, { location: yaml(${step.loc.line}, ${step.loc.col}) });`);
   }
-  lines.push(`${arg}},`, `${base});`);
+  lines.push(`${inner}});`, `${base}}`);
   return lines;
-}
-
-function annotations(scenario: Scenario, file: ContractFile, vendor: VendorManifest): { type: string; description: string }[] {
-  return [
-    { type: 'source', description: `${scenario.loc.file}:${scenario.loc.line}` },
-    { type: 'doc', description: docLabel(vendor, scenario.doc, scenario.section) },
-    ...scenario.clauses.map((clause) => ({ type: 'clause', description: clause })),
-    { type: 'severity', description: scenario.severity },
-    { type: 'feature', description: file.feature },
-  ];
 }
 
 /** "truedat-create-session.md § Request Body": the document's file and the section. */

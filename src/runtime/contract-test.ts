@@ -9,8 +9,9 @@
 // the config sets no per-test `use` options (baseURL, extraHTTPHeaders, httpCredentials) that a
 // worker-scoped context could not see.
 import { test as base, type APIRequestContext } from '@playwright/test';
+import { expandScenario, type CompactScenario } from '../dsl/compact';
 import { Contract } from './contract';
-import type { VendorInfo } from './scenario-info';
+import type { ScenarioInfo, VendorInfo } from './scenario-info';
 import { workerContext } from './worker-context';
 
 export interface ContractFixtures {
@@ -46,3 +47,8 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
 });
 
 export type { ScenarioInfo, VendorInfo } from './scenario-info';
+
+// The generated specs print steps and scenarios without their empty defaults (dsl/compact.ts);
+// these put them back before the runtime sees them.
+export { expandStep, scenarioAnnotations } from '../dsl/compact';
+export const scenario = (info: CompactScenario<ScenarioInfo>): ScenarioInfo => expandScenario(info);

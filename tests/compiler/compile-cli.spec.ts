@@ -30,10 +30,10 @@ test('writes generated/, says what it wrote, and leaves unchanged files alone th
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('written   generated/0-serial/1-shop-user.spec.ts  (from specs/shop/login.yaml)');
   expect(first.stdout).toContain('5 files: 5 written, 0 unchanged, 0 removed');
-  expect(readFileSync(path.join(root, 'generated', 'shop', 'sandbox-only.spec.ts'), 'utf8')).toContain(`import { test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+  expect(readFileSync(path.join(root, 'generated', 'shop', 'sandbox-only.spec.ts'), 'utf8')).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
   // A lock's chain lives one folder over and imports its vendor from there.
   const chain = readFileSync(path.join(root, 'generated', '0-serial', '1-shop-user.spec.ts'), 'utf8');
-  expect(chain).toContain(`import { test } from '${path.relative(path.join(root, 'generated', '0-serial'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+  expect(chain).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', '0-serial'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
   expect(chain).toContain(`import { vendor } from '../shop/vendor';`);
 
   writeFileSync(path.join(root, 'generated', 'shop', 'stale.spec.ts'), '// left over');
@@ -48,7 +48,7 @@ test('--stdout prints one file\'s code and writes nothing', () => {
   expect(run.code).toBe(0);
   const golden = readFileSync(path.join(__dirname, 'golden', 'shop', 'expected', '0-serial', '1-shop-user.spec.ts.golden'), 'utf8');
   // Only the runtime import differs: the copy lives elsewhere than the golden case.
-  const strip = (code: string): string => code.replace(/^import \{ test \} from .*$/m, '');
+  const strip = (code: string): string => code.replace(/^import \{ [^}]*\btest \} from .*$/m, '');
   expect(strip(run.stdout)).toBe(strip(golden));
   expect(existsSync(path.join(root, 'generated'))).toBe(false);
   const unknown = compile(root, ['--stdout', 'specs/shop/nope.yaml']);
@@ -59,7 +59,7 @@ test('--stdout prints one file\'s code and writes nothing', () => {
 test('--stdout prints the chain of a lock shared by files, whichever of its files is named', () => {
   const root = copyOf(path.join(__dirname, 'golden', 'shared-lock'));
   const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', '0-serial', '1-bank-user.spec.ts.golden'), 'utf8');
-  const strip = (code: string): string => code.replace(/^import \{ test \} from .*$/m, '');
+  const strip = (code: string): string => code.replace(/^import \{ [^}]*\btest \} from .*$/m, '');
   for (const file of ['specs/bank/issue.yaml', 'specs/bank/revoke.yaml']) {
     const run = compile(root, ['--stdout', file]);
     expect(run.stderr).toBe('');
@@ -76,7 +76,7 @@ test('--stdout prints every spec a file has scenarios in, each under its generat
   expect(headers.sort()).toEqual(expected.map((p) => `// ===== generated/${p}`).sort());
   for (const spec of expected) {
     const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', `${spec}.golden`), 'utf8');
-    expect(run.stdout).toContain(golden.replace(/^import \{ test \} from .*$/m, '').split('\n').slice(5, 12).join('\n'));
+    expect(run.stdout).toContain(golden.replace(/^import \{ [^}]*\btest \} from .*$/m, '').split('\n').slice(5, 12).join('\n'));
   }
 });
 
