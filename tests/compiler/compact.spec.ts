@@ -30,7 +30,7 @@ test('only fields equal to their default are dropped; set ones stay, in their or
   expect(Object.keys(compact.request)).toEqual(['method', 'path', 'headers', 'loc']);
   const info = { name: 's', source: 'f.yaml:1', doc: 'd', clauses: ['c1'], variables: [], sandboxOnly: false, production: { harmful: false } };
   expect(compactScenario(info)).toEqual({ name: 's', source: 'f.yaml:1', doc: 'd', clauses: ['c1'] });
-  const harmful = { ...info, variables: ['V'], production: { harmful: true, reason: 'r' } };
+  const harmful = { ...info, variables: ['V'], sandboxOnly: true, production: { harmful: true, reason: 'r' } };
   expect(compactScenario(harmful)).toEqual(harmful);
   expect(expandScenario(compactScenario(info))).toEqual(info);
 });
