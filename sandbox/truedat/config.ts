@@ -7,6 +7,11 @@ export interface TruedatConfig {
   /** The seeded API user, as env/sandbox.env names it. */
   username: string;
   password: string;
+  /**
+   * A second API user (TRUEDAT_SECOND_USERNAME), so the contracts can lock per account: the
+   * refresh and logout scenarios hold its sessions while others use the first. Unset: not seeded.
+   */
+  second?: { username: string; password: string };
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
 }
@@ -20,6 +25,7 @@ export function readTruedatConfig(env: VendorContext['env']): TruedatConfig {
   return {
     username: env.TRUEDAT_USERNAME ?? 'api-integration',
     password: env.TRUEDAT_PASSWORD ?? '',
+    ...(env.TRUEDAT_SECOND_USERNAME ? { second: { username: env.TRUEDAT_SECOND_USERNAME, password: env.TRUEDAT_SECOND_PASSWORD ?? '' } } : {}),
     accessTtlSeconds: seconds(env.TRUEDAT_ACCESS_TOKEN_TTL_SECONDS, 600),
     refreshTtlSeconds: seconds(env.TRUEDAT_REFRESH_TOKEN_TTL_SECONDS, 86_400),
   };

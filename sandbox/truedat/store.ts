@@ -1,4 +1,4 @@
-// The truedat sandbox's state: the seeded account and the live sessions. td-auth keeps every live
+// The truedat sandbox's state: the seeded accounts and the live sessions. td-auth keeps every live
 // token's jti in a Redis SessionCache and accepts a token only when its JWT verifies and its jti
 // is there (research §4 "Session validity"); this is that cache, in memory, keyed the same way.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -56,8 +56,11 @@ export class SessionStore {
 
   constructor(private readonly config: TruedatConfig) {
     // td-auth looks users up by String.downcase(user_name), so stored names are lower case.
-    const userName = config.username.toLowerCase();
-    this.accounts.set(userName, { id: 1, userName, password: config.password });
+    [config, config.second].forEach((user, i) => {
+      if (!user) return;
+      const userName = user.username.toLowerCase();
+      this.accounts.set(userName, { id: i + 1, userName, password: user.password });
+    });
   }
 
   findAccount(userName: string): Account | undefined {

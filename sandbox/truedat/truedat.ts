@@ -22,6 +22,9 @@ export function createTruedatModule(): VendorModule {
     drift: truedatDrift,
     demoAccounts: (env) => [
       { label: 'API user (alternative_login)', username: env.TRUEDAT_USERNAME ?? '', password: env.TRUEDAT_PASSWORD ?? '' },
+      ...(env.TRUEDAT_SECOND_USERNAME
+        ? [{ label: 'second API user (refresh and logout contracts)', username: env.TRUEDAT_SECOND_USERNAME, password: env.TRUEDAT_SECOND_PASSWORD ?? '' }]
+        : []),
     ],
     register(app, ctx) {
       const config = readTruedatConfig(ctx.env);

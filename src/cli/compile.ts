@@ -39,14 +39,16 @@ function main(): number {
   }
   if (args.stdout !== undefined) {
     const wanted = path.relative(root, path.resolve(args.stdout)).split(path.sep).join('/');
-    // A contract file prints its spec; vendor.yaml prints its findings spec.
-    const file = build.files.find((f) => f.sources.includes(wanted) && f.path.endsWith('.spec.ts'));
-    if (!file) {
+    // A contract file prints its spec, or its specs: the scenarios without a lock and each lock's
+    // chain it has scenarios in (generated/0-serial/); vendor.yaml prints its findings spec.
+    const specs = build.files.filter((f) => f.sources.includes(wanted) && f.path.endsWith('.spec.ts'));
+    if (specs.length === 0) {
       const known = [...new Set(build.files.flatMap((f) => f.sources))].join(', ');
       process.stderr.write(`${args.stdout} is not a contract file of the suite; contract files: ${known}\n`);
       return 1;
     }
-    process.stdout.write(file.code);
+    const only = specs.length === 1 ? specs[0] : undefined;
+    process.stdout.write(only ? only.code : specs.map((f) => `// ===== generated/${f.path}\n${f.code}`).join('\n'));
     return 0;
   }
   const generated = path.relative(process.cwd(), build.generatedDir) || '.';

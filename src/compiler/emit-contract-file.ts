@@ -3,6 +3,7 @@
 // lock go in the test details; each step is one test.step whose title shows the method, the
 // path template and the step name, and whose body hands the step's model literal to the runtime.
 import type { ContractFile, Scenario, VendorManifest } from '../dsl/model';
+import { compactScenario, compactStep } from '../dsl/compact';
 import { printLiteral, quote } from './print-literal';
 import { sandboxReason, scenarioVariables, stepTitle } from './scenario-facts';
 
@@ -12,6 +13,10 @@ export interface EmitContext {
   vendor: VendorManifest;
   /** Module specifier of src/runtime/contract-test, relative to the generated file. */
   runtimeImport: string;
+  /** Module specifier of the vendor's generated vendor.ts, relative to the generated file. */
+  vendorImport: string;
+  /** Set for a lock's chain: the lock and how many requests run one after another under it. */
+  lock?: { name: string; steps: number };
 }
 
 export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
@@ -19,9 +24,10 @@ export function emitContractFile(file: ContractFile, ctx: EmitContext): string {
 }
 
 /**
- * One spec for several contract files whose scenarios share a lock. Playwright shards whole
- * files, so keeping a lock's scenarios in one file keeps them on one machine in a sharded run,
- * where the lock holds; each file keeps its own describe block and source locations.
+ * One spec for one contract file, or for a lock's chain: the scenarios of several files that take
+ * the same lock. Playwright shards whole files, so keeping a lock's scenarios in one file keeps
+ * them on one machine in a sharded run, where the lock holds; each file keeps its own describe
+ * block and source locations.
  */
 export function emitContractFiles(files: readonly ContractFile[], ctx: EmitContext): string {
   const [first] = files;
@@ -29,15 +35,15 @@ export function emitContractFiles(files: readonly ContractFile[], ctx: EmitConte
   const names = files.map((f) => f.file);
   const out: string[] = [
     `// Generated from ${names.join(', ')} by \`npm run compile\`; do not edit.`,
-    ...(files.length === 1
-      ? [`// ${first.vendor}: ${first.feature}`]
-      : [`// These files share a lock (${sharedLocks(files).join(', ')}): one spec keeps them on one shard.`]),
+    ctx.lock
+      ? `// Lock ${ctx.lock.name}: ${ctx.lock.steps} request${ctx.lock.steps === 1 ? '' : 's'} in turn, one spec so one shard holds them; the longest chain sorts first.`
+      : `// ${first.vendor}: ${first.feature}`,
     `import path from 'node:path';`,
-    `import { test } from ${quote(ctx.runtimeImport)};`,
-    `import { vendor } from './vendor';`,
+    `import { expandStep, scenario, scenarioAnnotations, test } from ${quote(ctx.runtimeImport)};`,
+    `import { vendor } from ${quote(ctx.vendorImport)};`,
     '',
   ];
-  if (files.length === 1) {
+  if (!ctx.lock) {
     out.push(...emitDescribe(first, ctx));
   } else {
     for (const file of files) {
@@ -54,6 +60,7 @@ function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
     `const at = (line: number, col: number) => ({ file: ${quote(file.file)}, line, col });`,
     '// Where each test.step points in reports (HTML, list, line): the YAML step, not this file.',
     `const yaml = (line: number, column: number) => ({ file: path.join(__dirname, '..', '..', ${quote(file.file)}), line, column });`,
+    `const feature = ${quote(file.feature)};`,
     '',
     `test.describe(${quote(file.vendor)}, () => {`,
     `${INDENT}test.use({ contractVendor: vendor });`,
@@ -63,16 +70,6 @@ function emitDescribe(file: ContractFile, ctx: EmitContext): string[] {
   }
   out.push('});', '');
   return out;
-}
-
-function sharedLocks(files: readonly ContractFile[]): string[] {
-  const seen = new Map<string, Set<string>>();
-  for (const file of files) {
-    for (const s of file.scenarios) {
-      if (s.lock) seen.set(s.lock, (seen.get(s.lock) ?? new Set()).add(file.file));
-    }
-  }
-  return [...seen].filter(([, owners]) => owners.size > 1).map(([lock]) => lock).sort();
 }
 
 function emitScenario(scenario: Scenario, file: ContractFile, ctx: EmitContext): string[] {
@@ -89,15 +86,14 @@ function emitScenario(scenario: Scenario, file: ContractFile, ctx: EmitContext):
   return emitTest(scenario, file, ctx, INDENT);
 }
 
-/** The test() call, each line indented from `base`; literals are printed to fit that nesting. */
+/**
+ * The test() call in a block of its own, each line indented from `base`. The scenario's facts are
+ * printed once, in the literal handed to the runtime, and the annotations are built from it;
+ * steps and facts leave out their empty defaults (dsl/compact.ts), which the runtime restores.
+ */
 function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base: string): string[] {
-  const details = {
-    tag: [`@${file.vendor}`, ...scenario.tags.map((t) => `@${t}`)],
-    annotation: annotations(scenario, file, ctx.vendor),
-    lock: scenario.lock,
-  };
   const reason = sandboxReason(scenario);
-  const info = {
+  const info = compactScenario({
     name: scenario.name,
     source: `${scenario.loc.file}:${scenario.loc.line}`,
     doc: docLabel(ctx.vendor, scenario.doc, scenario.section),
@@ -109,34 +105,29 @@ function emitTest(scenario: Scenario, file: ContractFile, ctx: EmitContext, base
     // Only when set, so the literal of every other scenario stays as it was.
     ...(scenario.noRetry ? { noRetry: true } : {}),
     ...(scenario.bodyLimitBytes !== undefined ? { bodyLimitBytes: scenario.bodyLimitBytes } : {}),
-  };
-  const arg = base + INDENT;
-  const body = arg + INDENT;
+  });
+  const tags = [`@${file.vendor}`, ...scenario.tags.map((t) => `@${t}`)];
+  const inner = base + INDENT;
+  const body = inner + INDENT;
   const print = (value: unknown, at: string): string => printLiteral(value, { file: file.file, indent: INDENT, base: at });
+  const details = [
+    `tag: ${print(tags, inner)}`,
+    `annotation: scenarioAnnotations(s, ${quote(scenario.severity)}, feature)`,
+    ...(scenario.lock ? [`lock: ${quote(scenario.lock)}`] : []),
+  ];
   const lines = [
-    `${base}test(`,
-    `${arg}${quote(scenario.name)},`,
-    `${arg}${print(details, arg)},`,
-    `${arg}async ({ contract }) => {`,
-    `${body}contract.begin(${print(info, body)});`,
+    `${base}{`,
+    `${inner}const s = scenario(${print(info, inner)});`,
+    `${inner}test(s.name, { ${details.join(', ')} }, async ({ contract }) => {`,
+    `${body}contract.begin(s);`,
   ];
   for (const step of scenario.steps) {
     lines.push(`${body}await test.step(${quote(stepTitle(step))}, async () => {`);
-    lines.push(`${body}${INDENT}await contract.step(${print(step, body + INDENT)});`);
+    lines.push(`${body}${INDENT}await contract.step(expandStep(${print(compactStep(step), body + INDENT)}));`);
     lines.push(`${body}}, { location: yaml(${step.loc.line}, ${step.loc.col}) });`);
   }
-  lines.push(`${arg}},`, `${base});`);
+  lines.push(`${inner}});`, `${base}}`);
   return lines;
-}
-
-function annotations(scenario: Scenario, file: ContractFile, vendor: VendorManifest): { type: string; description: string }[] {
-  return [
-    { type: 'source', description: `${scenario.loc.file}:${scenario.loc.line}` },
-    { type: 'doc', description: docLabel(vendor, scenario.doc, scenario.section) },
-    ...scenario.clauses.map((clause) => ({ type: 'clause', description: clause })),
-    { type: 'severity', description: scenario.severity },
-    { type: 'feature', description: file.feature },
-  ];
 }
 
 /** "truedat-create-session.md § Request Body": the document's file and the section. */

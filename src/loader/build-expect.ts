@@ -48,7 +48,8 @@ function matchers(data: unknown, path: Path, problems: Problems, what: 'header' 
     if (what === 'body' && !isBodyPath(written)) {
       problems.add(at, 'invalid body path', `expect.body paths must address the JSON body; ${quote(written)} is not a body path`, { part: 'key', hint: BODY_PATH_HINT });
     }
-    const { rest, whenStatus, otherwise } = splitCondition(value, at, problems, allowed);
+    const { rest, empty, whenStatus, otherwise } = splitCondition(value, at, problems, allowed);
+    if (empty) continue;
     const matcher = buildMatcher(rest, at, problems);
     const other = otherwise === undefined ? undefined : buildMatcher(otherwise, [...at, 'otherwise'], problems);
     if (matcher) out.push({ name, matcher, ...(isDict(value) ? ownClauses(value) : {}), ...(whenStatus ? { whenStatus } : {}), ...(other ? { otherwise: other } : {}) });

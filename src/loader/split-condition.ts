@@ -10,6 +10,8 @@ import { isDict } from './view';
 
 export interface Condition {
   rest: unknown;
+  /** True when the condition has no matcher beside it (already reported: build no matcher). */
+  empty?: boolean;
   whenStatus?: number[];
   otherwise?: unknown;
 }
@@ -28,7 +30,9 @@ export function splitCondition(value: unknown, path: Path, problems: Problems, a
   }
   const codes = (Array.isArray(raw) ? raw : [raw]).filter((c): c is number => Number.isInteger(c));
   const at = [...path, 'whenStatus'];
-  if (Object.keys(rest).length === 0) {
+  // clauses: says what the expectation proves, not what to check.
+  const empty = Object.keys(rest).filter((key) => key !== 'clauses').length === 0;
+  if (empty) {
     problems.add(at, 'condition without a matcher', `${subject(path, 'matcher')} must say what to check when the status matches (present, absent, equals, …) beside whenStatus`, { part: 'key' });
   }
   const never = allowed === undefined ? [] : codes.filter((c) => !allowed.includes(c));
@@ -37,5 +41,5 @@ export function splitCondition(value: unknown, path: Path, problems: Problems, a
       hint: 'Add the code to expect.status, or drop it from whenStatus.',
     });
   }
-  return { rest, ...(codes.length > 0 ? { whenStatus: codes } : {}), ...(otherwise !== undefined && !nested ? { otherwise } : {}) };
+  return { rest, ...(empty ? { empty } : {}), ...(codes.length > 0 ? { whenStatus: codes } : {}), ...(otherwise !== undefined && !nested ? { otherwise } : {}) };
 }

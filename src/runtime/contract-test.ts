@@ -13,9 +13,10 @@
 // attachment, and each test's annotations and errors pass the scenario's redactor before
 // Playwright sends them to the runner, so no reporter needs to redact anything.
 import { test as base, type APIRequestContext } from '@playwright/test';
+import { expandScenario, type CompactScenario } from '../dsl/compact';
 import { installConsoleRedaction } from '../redaction/console-redaction';
 import { Contract } from './contract';
-import type { VendorInfo } from './scenario-info';
+import type { ScenarioInfo, VendorInfo } from './scenario-info';
 import { guardAttachments, redactTestEnd } from './source-redaction';
 import { workerContext } from './worker-context';
 
@@ -62,3 +63,8 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
 });
 
 export type { ScenarioInfo, VendorInfo } from './scenario-info';
+
+// The generated specs print steps and scenarios without their empty defaults (dsl/compact.ts);
+// these put them back before the runtime sees them.
+export { expandStep, scenarioAnnotations } from '../dsl/compact';
+export const scenario = (info: CompactScenario<ScenarioInfo>): ScenarioInfo => expandScenario(info);

@@ -28,9 +28,13 @@ test('writes generated/, says what it wrote, and leaves unchanged files alone th
   const first = compile(root);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
-  expect(first.stdout).toContain('written   generated/shop/login.spec.ts  (from specs/shop/login.yaml)');
+  expect(first.stdout).toContain('written   generated/0-serial/1-shop-user.spec.ts  (from specs/shop/login.yaml)');
   expect(first.stdout).toContain('5 files: 5 written, 0 unchanged, 0 removed');
-  expect(readFileSync(path.join(root, 'generated', 'shop', 'login.spec.ts'), 'utf8')).toContain(`import { test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+  expect(readFileSync(path.join(root, 'generated', 'shop', 'sandbox-only.spec.ts'), 'utf8')).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+  // A lock's chain lives one folder over and imports its vendor from there.
+  const chain = readFileSync(path.join(root, 'generated', '0-serial', '1-shop-user.spec.ts'), 'utf8');
+  expect(chain).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', '0-serial'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+  expect(chain).toContain(`import { vendor } from '../shop/vendor';`);
 
   writeFileSync(path.join(root, 'generated', 'shop', 'stale.spec.ts'), '// left over');
   const second = compile(root);
@@ -42,9 +46,9 @@ test('--stdout prints one file\'s code and writes nothing', () => {
   const root = copyOf(path.join(__dirname, 'golden', 'shop'));
   const run = compile(root, ['--stdout', 'specs/shop/login.yaml']);
   expect(run.code).toBe(0);
-  const golden = readFileSync(path.join(__dirname, 'golden', 'shop', 'expected', 'shop', 'login.spec.ts.golden'), 'utf8');
+  const golden = readFileSync(path.join(__dirname, 'golden', 'shop', 'expected', '0-serial', '1-shop-user.spec.ts.golden'), 'utf8');
   // Only the runtime import differs: the copy lives elsewhere than the golden case.
-  const strip = (code: string): string => code.replace(/^import \{ test \} from .*$/m, '');
+  const strip = (code: string): string => code.replace(/^import \{ [^}]*\btest \} from .*$/m, '');
   expect(strip(run.stdout)).toBe(strip(golden));
   expect(existsSync(path.join(root, 'generated'))).toBe(false);
   const unknown = compile(root, ['--stdout', 'specs/shop/nope.yaml']);
@@ -52,14 +56,27 @@ test('--stdout prints one file\'s code and writes nothing', () => {
   expect(unknown.stderr).toContain('specs/shop/nope.yaml is not a contract file of the suite');
 });
 
-test('--stdout prints the spec of a lock-grouped file, whichever of its files is named', () => {
+test('--stdout prints the chain of a lock shared by files, whichever of its files is named', () => {
   const root = copyOf(path.join(__dirname, 'golden', 'shared-lock'));
-  const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', 'bank', 'issue+revoke.spec.ts.golden'), 'utf8');
-  const strip = (code: string): string => code.replace(/^import \{ test \} from .*$/m, '');
+  const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', '0-serial', '1-bank-user.spec.ts.golden'), 'utf8');
+  const strip = (code: string): string => code.replace(/^import \{ [^}]*\btest \} from .*$/m, '');
   for (const file of ['specs/bank/issue.yaml', 'specs/bank/revoke.yaml']) {
     const run = compile(root, ['--stdout', file]);
     expect(run.stderr).toBe('');
     expect(strip(run.stdout)).toBe(strip(golden));
+  }
+});
+
+test('--stdout prints every spec a file has scenarios in, each under its generated path', () => {
+  const root = copyOf(path.join(__dirname, 'golden', 'shared-lock'));
+  const run = compile(root, ['--stdout', 'specs/bank/health.yaml']);
+  expect(run.stderr).toBe('');
+  const expected = ['bank/health.spec.ts', '0-serial/2-bank-admin.spec.ts'];
+  const headers = run.stdout.split('\n').filter((l) => l.startsWith('// ===== generated/'));
+  expect(headers.sort()).toEqual(expected.map((p) => `// ===== generated/${p}`).sort());
+  for (const spec of expected) {
+    const golden = readFileSync(path.join(__dirname, 'golden', 'shared-lock', 'expected', `${spec}.golden`), 'utf8');
+    expect(run.stdout).toContain(golden.replace(/^import \{ [^}]*\btest \} from .*$/m, '').split('\n').slice(5, 12).join('\n'));
   }
 });
 

@@ -9,6 +9,7 @@ import { RunLedger } from '../../src/runtime/network/run-ledger';
 const scenario = (name: string, line: number, variable?: string, extra: Partial<NonNullable<ManifestScenario['lockout']>> = {}): ManifestScenario => ({
   name,
   yaml: `specs/personr/basic-auth-token.yaml:${line}`,
+  spec: 'personr/basic-auth-token.spec.ts',
   clauses: [],
   tags: [],
   ...(variable ? { lockout: { variable, ...extra } } : {}),

@@ -2,6 +2,7 @@
 // td-auth know, the odd inputs, and the pipeline around it (Accept, 404, body limit). The Bearer
 // routes are in truedat-session.spec.ts, the faults in truedat-faults.spec.ts.
 import { expect, test } from '@playwright/test';
+import { readSandboxEnv } from '../../sandbox/core/env';
 import { jwtClaims, setCookieValue, truedatClient, type TruedatClient } from './truedat-client';
 
 let td: TruedatClient;
@@ -168,5 +169,33 @@ test.describe('truedat sandbox: POST /api/sessions', () => {
     const res = await td.call({ method: 'GET', url: '/api/ping' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('pong');
+  });
+});
+
+// The contracts lock per account: truedat-api-user and truedat-second-user run side by side, so
+// the sandbox must keep the two users apart even under the fault that ends earlier sessions.
+test.describe('truedat sandbox: the second API user', () => {
+  test('logs in with its own credentials as its own user; a login of one user ends none of the other\'s sessions', async () => {
+    const env = readSandboxEnv();
+    const second = { user: env.TRUEDAT_SECOND_USERNAME ?? '', password: env.TRUEDAT_SECOND_PASSWORD ?? '' };
+    expect(second.user).not.toBe('');
+    expect(second.user).not.toBe(td.user);
+    const faulty = truedatClient({ faults: ['truedat.login-revokes-previous'] });
+    try {
+      const login = (user: string, password: string) =>
+        faulty.login({ access_method: 'alternative_login', user: { user_name: user, password } });
+      const res = await login(second.user, second.password);
+      expect(res.statusCode).toBe(201);
+      const token = res.json<{ token: string }>().token;
+      expect(jwtClaims(token)).toMatchObject({ user_name: second.user });
+      expect((await login(second.user, td.password)).statusCode).toBe(401);
+      // The first user logging in (twice) ends only the first user's earlier sessions.
+      expect((await faulty.login()).statusCode).toBe(201);
+      expect((await faulty.verify(token)).statusCode).toBe(200);
+      expect((await login(second.user, second.password)).statusCode).toBe(201);
+      expect((await faulty.verify(token)).statusCode).toBe(401);
+    } finally {
+      await faulty.close();
+    }
   });
 });
