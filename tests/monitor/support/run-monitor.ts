@@ -36,7 +36,7 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 90_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
+export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 240_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'monitor.ts'), `--output=${path.join(reports, 'test-results')}`, ...args], {
     cwd: ROOT,
@@ -55,6 +55,8 @@ export async function runMonitor(proxyPort: number, args: string[], env: Record<
       // the group is already gone
     }
   };
+  // A hang guard below the test limit (300 s, tests/playwright.config.ts), so the child never
+  // outlives a test that timed out.
   const timer = setTimeout(killGroup, boundMs);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
