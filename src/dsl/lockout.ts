@@ -23,12 +23,30 @@ export function lockoutRequests(requests: readonly Pick<RequestSpec, 'auth' | 'b
   return requests.filter((r) => lockoutVariable([r], variables) === variable).length;
 }
 
-/** The variable naming the account the requests log in as, or undefined when they name none. */
+/**
+ * The variable naming the account the requests log in as, or undefined when they name none.
+ * Basic credentials name it in their username, secret or not (an API key is an account too);
+ * a username that is no variable (one issued during the run) is nobody's configured account.
+ * Any other login (a credential header, a body) names it by its first non-secret variable (a
+ * username or an e-mail). The caller leaves out set-up steps (role: setup): they log in right.
+ */
 export function lockoutVariable(requests: readonly Pick<RequestSpec, 'auth' | 'body'>[], variables: readonly { name: string; secret: boolean }[]): string | undefined {
-  const names = new Set(variables.filter((v) => !v.secret).map((v) => v.name));
+  const all = new Set(variables.map((v) => v.name));
+  const plain = new Set(variables.filter((v) => !v.secret).map((v) => v.name));
   for (const request of requests) {
-    const text = JSON.stringify([request.auth ?? null, request.body ?? null]);
-    for (const match of text.matchAll(/\{\{\s*([A-Z]\w*)\s*\}\}/g)) if (names.has(match[1] ?? '')) return match[1];
+    const auth = request.auth;
+    if (auth?.kind === 'basic') {
+      const named = templateNames(auth.username).find((name) => all.has(name));
+      if (named) return named;
+      continue;
+    }
+    // A credential header written by hand (the C# sample's raw email:password) or a body login.
+    const named = templateNames([auth ?? null, request.body ?? null]).find((name) => plain.has(name));
+    if (named) return named;
   }
   return undefined;
+}
+
+function templateNames(value: unknown): string[] {
+  return [...JSON.stringify(value).matchAll(/\{\{\s*([A-Z]\w*)\s*\}\}/g)].map((m) => m[1] ?? '');
 }

@@ -75,3 +75,18 @@ test('a scenario that sends the account two wrong logins cannot fit the budget: 
   // It takes no night from the others.
   expect(lockoutTurn('nexudus', info(one), [one, two], real, '2026-12-03')).toEqual({ account: 'nexudus/NEXUDUS_EMAIL' });
 });
+
+test('the account a wrong login spends: a Basic username names it, secret or not; a hand-written header or a body by its plain variable; an issued username names none', () => {
+  const variables = [
+    { name: 'ACME_KEY', secret: true },
+    { name: 'ACME_SECRET', secret: true },
+    { name: 'ACME_EMAIL', secret: false },
+  ];
+  const loc = { file: 'specs/acme/x.yaml', line: 1, col: 1 };
+  const basic = (username: string) => ({ auth: { kind: 'basic' as const, username, password: 'wrong', scheme: 'Basic', loc } });
+  expect(lockoutVariable([basic('{{ACME_KEY}}')], variables)).toBe('ACME_KEY');
+  expect(lockoutVariable([basic('{{issued}}')], variables)).toBeUndefined();
+  expect(lockoutVariable([{ auth: { kind: 'header', header: 'Authorization', value: '{{ACME_EMAIL}}:{{ACME_SECRET}}', loc } }], variables)).toBe('ACME_EMAIL');
+  expect(lockoutVariable([{ body: { kind: 'json', value: { user: '{{ACME_EMAIL}}', password: 'x' }, loc } }], variables)).toBe('ACME_EMAIL');
+  expect(lockoutVariable([{ body: { kind: 'json', value: { key: '{{ACME_KEY}}' }, loc } }], variables)).toBeUndefined();
+});

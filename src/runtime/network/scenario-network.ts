@@ -82,7 +82,10 @@ export class ScenarioNetwork {
   }
 
   /** Sends one step's request; `bodyLimitBytes` is the scenario's own cap, when it sets one. */
-  async send(prepared: PreparedRequest, step: StepSpec, noRetry: boolean, redactor: Redactor, bodyLimitBytes?: number): Promise<RawResponse> {
+  async send(prepared: PreparedRequest, step: StepSpec, scenarioNoRetry: boolean, redactor: Redactor, bodyLimitBytes?: number): Promise<RawResponse> {
+    // A set-up step of a wrong-password scenario logs in with the right credentials (role:
+    // setup): it is retried as any request and judges no wrong password.
+    const noRetry = scenarioNoRetry && step.role !== 'setup';
     const account = accountOf(step, this.vendor);
     try {
       const sent = await sendWithRetries(prepared, {
