@@ -29,7 +29,17 @@ interface ContractWorkerFixtures {
   contractRequest: APIRequestContext;
 }
 
+// Playwright's own per-test "trace recording" fixture (`_setupArtifacts`) wires browser and API
+// context instrumentation: pw:api steps, screenshots, per-context traces. The runtime sends with
+// fetch and opens no browser, so it records nothing here, yet its set-up and tear-down steps have
+// no location, and each captures and source-maps a stack: about half the worker CPU of a contract
+// check (docs/performance.md). A no-op in its place halves it. `--trace on` still works: the test
+// runner writes its own trace of the steps. Private to Playwright (hence the cast, and an exact
+// pinned version); CONTRACT_PLAYWRIGHT_ARTIFACTS=1 puts Playwright's back.
+const noArtifacts = process.env.CONTRACT_PLAYWRIGHT_ARTIFACTS === '1' ? {} : { _setupArtifacts: [async ({}, use: () => Promise<void>) => use(), { auto: 'all-hooks-included', box: 'self', timeout: 0 }] };
+
 export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
+  ...(noArtifacts as object),
   contractRequest: [
     async ({ playwright }, use) => {
       const context = await playwright.request.newContext();
