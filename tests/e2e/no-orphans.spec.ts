@@ -86,7 +86,8 @@ test('a child stopped by its signal takes its detached grandchildren with it', a
   );
   expect(result.stopped).toBe(true);
   expect(seen.length).toBe(2);
-  expect(groupMembers(result.pid)).toEqual([]);
+  // SIGKILL is sent to the whole group; the kernel reaps its members a moment later.
+  await expect.poll(() => groupMembers(result.pid)).toEqual([]);
   await expect.poll(() => seen.filter(alive)).toEqual([]);
 });
 
@@ -102,7 +103,8 @@ test('a contract run stopped mid-way leaves no worker and no sandbox', async () 
     async (pid) => (await listening(Number(env.SANDBOX_PORT))) && descendantsOf(pid).length >= 3,
   );
   expect(result.stopped).toBe(true);
-  expect(groupMembers(result.pid)).toEqual([]);
+  // SIGKILL is sent to the whole group; the kernel reaps its members a moment later.
+  await expect.poll(() => groupMembers(result.pid)).toEqual([]);
   await expect.poll(() => seen.filter(alive)).toEqual([]);
   await expect.poll(() => listening(Number(env.SANDBOX_PORT))).toBe(false);
 });
@@ -120,7 +122,7 @@ test('a contract run that finishes leaves no worker and no sandbox', async () =>
   expect(run.code, run.stderr).toBe(0);
   expect(run.stopped).toBe(false);
   expect(seen.size, 'the run started workers and a sandbox').toBeGreaterThanOrEqual(2);
-  expect(groupMembers(run.pid)).toEqual([]);
+  await expect.poll(() => groupMembers(run.pid)).toEqual([]);
   await expect.poll(() => [...seen].filter(alive)).toEqual([]);
   expect(await listening(Number(env.SANDBOX_PORT))).toBe(false);
 });
