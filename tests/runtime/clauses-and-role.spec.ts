@@ -8,28 +8,19 @@ import { ATTACHMENT, type FailureRecord } from '../../src/dsl/facts';
 import type { ExpectSpec, RequestSpec, StepSpec } from '../../src/dsl/model';
 import { Contract, ContractFailure } from '../../src/runtime/contract';
 import type { TargetEnv } from '../../src/runtime/env';
-import type { ScenarioInfo, VendorInfo } from '../../src/runtime/scenario-info';
+import type { ScenarioInfo } from '../../src/runtime/scenario-info';
 import { WorkerContext } from '../../src/runtime/worker-context';
 import { MINI_PASSWORD, MINI_USER, startMiniServer, type MiniServer } from './support/mini-server';
+import { at, MINI_FILE, miniVendor } from './support/mini-vendor';
 
-const FILE = 'specs/mini/session.yaml';
-const at = (line: number): { file: string; line: number; col: number } => ({ file: FILE, line, col: 5 });
-
-const vendor: VendorInfo = {
-  vendor: 'mini',
-  title: 'Mini',
-  baseUrlVar: 'MINI_BASE_URL',
-  variables: [
-    { name: 'MINI_USER', secret: false, optional: false },
-    { name: 'MINI_PASSWORD', secret: true, optional: false },
-  ],
+const vendor = miniVendor({
   evidence: { 'login.ok': 'documented', 'login.tier': 'inferred', 'login.expires': 'inferred' },
-};
+});
 
 const CLAUSES = ['login.ok', 'login.tier', 'login.expires'];
 const scenario: ScenarioInfo = {
   name: 'login',
-  source: `${FILE}:3`,
+  source: `${MINI_FILE}:3`,
   doc: 'mini-auth.md § Login',
   clauses: CLAUSES,
   variables: ['MINI_USER', 'MINI_PASSWORD'],

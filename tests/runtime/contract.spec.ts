@@ -7,26 +7,16 @@ import { ATTACHMENT, type FailureRecord } from '../../src/dsl/facts';
 import type { ExpectSpec, RequestSpec, StepSpec } from '../../src/dsl/model';
 import { Contract, ContractFailure } from '../../src/runtime/contract';
 import type { TargetEnv } from '../../src/runtime/env';
-import type { ScenarioInfo, VendorInfo } from '../../src/runtime/scenario-info';
+import type { ScenarioInfo } from '../../src/runtime/scenario-info';
 import { WorkerContext } from '../../src/runtime/worker-context';
 import { ISSUED_TOKEN, MINI_PASSWORD, MINI_USER, startMiniServer, type MiniServer } from './support/mini-server';
+import { at, MINI_FILE, miniVendor } from './support/mini-vendor';
 
-const FILE = 'specs/mini/session.yaml';
-const at = (line: number, col = 5): { file: string; line: number; col: number } => ({ file: FILE, line, col });
-
-const vendor: VendorInfo = {
-  vendor: 'mini',
-  title: 'Mini',
-  baseUrlVar: 'MINI_BASE_URL',
-  variables: [
-    { name: 'MINI_USER', secret: false, optional: false },
-    { name: 'MINI_PASSWORD', secret: true, optional: false },
-  ],
-};
+const vendor = miniVendor();
 
 const scenario: ScenarioInfo = {
   name: 'login',
-  source: `${FILE}:3`,
+  source: `${MINI_FILE}:3`,
   doc: 'mini-auth.md § Login',
   clauses: ['c.one'],
   variables: ['MINI_USER', 'MINI_PASSWORD'],
@@ -161,8 +151,8 @@ test('a failing step throws one error listing every mismatch, with no secret in 
   expect(message.split('\n')[0]).toBe('credentials: 5 mismatches in step "log in with the wrong password"');
   // The mini vendor's 401 hands the submitted password back: a secret echo, named, never shown.
   expect(message).toContain(`body received  [secret-echo]\n    expected: no submitted secret: a response must never hand back «MINI_PASSWORD»\n    actual:   "«MINI_PASSWORD» (raw)"`);
-  expect(message).toContain(`status  [status]\n    expected: 201\n    actual:   401\n    yaml:     ${FILE}:11`);
-  expect(message).toContain(`header cache-control  [equals]\n    expected: "no-store"\n    actual:   (absent)\n    yaml:     ${FILE}:12`);
+  expect(message).toContain(`status  [status]\n    expected: 201\n    actual:   401\n    yaml:     ${MINI_FILE}:11`);
+  expect(message).toContain(`header cache-control  [equals]\n    expected: "no-store"\n    actual:   (absent)\n    yaml:     ${MINI_FILE}:12`);
   expect(message).toContain(`body token  [present]`);
   expect(message).toContain(`capture token  [capture]`);
   expect(message).toContain(`request: POST ${server.origin}/base/login\n  Authorization: Basic «base64(MINI_USER:MINI_PASSWORD)»\n  content-type: application/json`);
@@ -171,7 +161,7 @@ test('a failing step throws one error listing every mismatch, with no secret in 
   for (const secret of ['a-wrong-password', MINI_PASSWORD, Buffer.from(`${MINI_USER}:a-wrong-password`).toString('base64')]) {
     expect(`${message}\n${failure.stack}`).not.toContain(secret);
   }
-  expect(failure.stack).toContain(`    at ${path.join(__dirname, 'fixtures', FILE)}:11:5`);
+  expect(failure.stack).toContain(`    at ${path.join(__dirname, 'fixtures', MINI_FILE)}:11:5`);
   // The same facts, typed, for reporting: the class was decided here, not read from the text.
   const [record] = records();
   expect(record).toMatchObject({ class: 'credentials', vendor: 'mini', scenario: 'login', step: 'log in with the wrong password', clauses: ['c.one'], status: 401 });

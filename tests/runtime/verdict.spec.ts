@@ -11,9 +11,7 @@ import type { DriftInfo, ScenarioInfo, VendorInfo } from '../../src/runtime/scen
 import { judgeFailure, resolvedDrift, verdictPolicy } from '../../src/runtime/verdict';
 import { WorkerContext } from '../../src/runtime/worker-context';
 import { MINI_PASSWORD, MINI_USER, startMiniServer, type MiniServer } from './support/mini-server';
-
-const FILE = 'specs/mini/session.yaml';
-const at = (line: number): { file: string; line: number; col: number } => ({ file: FILE, line, col: 5 });
+import { at, MINI_FILE, miniVendor } from './support/mini-vendor';
 
 const refreshDrift: DriftInfo = {
   id: 'refresh-in-cookie',
@@ -24,17 +22,10 @@ const refreshDrift: DriftInfo = {
   observed: [{ path: 'body refresh_token', actual: { absent: true } }],
 };
 
-const vendor: VendorInfo = {
-  vendor: 'mini',
-  title: 'Mini',
-  baseUrlVar: 'MINI_BASE_URL',
-  variables: [
-    { name: 'MINI_USER', secret: false, optional: false },
-    { name: 'MINI_PASSWORD', secret: true, optional: false },
-  ],
+const vendor = miniVendor({
   evidence: { 'login.ok': 'documented', 'login.refresh': 'documented', 'login.status-200': 'inferred', 'login.tier': 'observed' },
   drift: [refreshDrift],
-};
+});
 
 const mismatch = (clauses: string[], extra: Partial<MismatchRecord> = {}): MismatchRecord => ({
   path: 'status',
@@ -107,7 +98,7 @@ test.afterAll(async () => {
 
 const scenario = (clauses: string[]): ScenarioInfo => ({
   name: 'login',
-  source: `${FILE}:3`,
+  source: `${MINI_FILE}:3`,
   doc: 'mini-auth.md § Login',
   clauses,
   variables: ['MINI_USER', 'MINI_PASSWORD'],
