@@ -2,7 +2,7 @@
 // scanner and the monitor know about the suite that actually ran. Clause fields are copied as
 // written, so a field added to vendor.yaml (evidence, source...) reaches them with no change here.
 import type { ContractSuite, Scenario, VendorManifest } from '../dsl/model';
-import { lockoutRequests, lockoutVariable } from '../dsl/lockout';
+import { lockoutRequests, lockoutVariable, spendsLockout } from '../dsl/lockout';
 import { MANIFEST_VERSION, type ManifestScenario, type ManifestVendor, type SuiteManifest } from '../dsl/manifest';
 
 const at = (loc: { file: string; line: number }): string => `${loc.file}:${loc.line}`;
@@ -39,8 +39,7 @@ function vendorEntry(vendor: VendorManifest, suite: ContractSuite, specOf: Reado
 }
 
 function scenarioEntry(s: Scenario, vendor: VendorManifest, spec: string): ManifestScenario {
-  // Set-up steps log in with the right credentials: only the others can spend the lockout budget.
-  const requests = s.steps.filter((step) => step.role !== 'setup').map((step) => step.request);
+  const requests = s.steps.filter(spendsLockout).map((step) => step.request);
   const variable = s.noRetry ? lockoutVariable(requests, vendor.variables) : undefined;
   const count = variable ? lockoutRequests(requests, vendor.variables, variable) : 0;
   const sandboxOnly = s.sandboxOnly || s.steps.some((step) => step.request.clockOffsetSeconds !== undefined);

@@ -6,7 +6,7 @@
 // it logs in as: the first non-secret vendor variable its requests' credentials or body use
 // (TRUEDAT_USERNAME, PERSONR_EMAIL). A scenario that names no such variable (an unknown user, a
 // body without username) logs in as nobody's account and spends no budget.
-import type { RequestSpec } from './model';
+import type { RequestSpec, StepSpec } from './model';
 
 /** The account label reports use everywhere: "<vendor>/<VARIABLE>", never the variable's value. */
 export function accountLabel(vendor: string, variable: string): string {
@@ -16,6 +16,11 @@ export function accountLabel(vendor: string, variable: string): string {
 /** The label of a wrong-password request that logs in as no configured account. */
 export function noAccountLabel(vendor: string): string {
   return `${vendor}/(no configured account)`;
+}
+
+/** Whether a step of a wrong-password scenario can spend the budget: a set-up step logs in right. */
+export function spendsLockout(step: Pick<StepSpec, 'role'>): boolean {
+  return step.role !== 'setup';
 }
 
 /** How many of the requests log in as the account in `variable`: each can be judged once. */
@@ -28,7 +33,7 @@ export function lockoutRequests(requests: readonly Pick<RequestSpec, 'auth' | 'b
  * Basic credentials name it in their username, secret or not (an API key is an account too);
  * a username that is no variable (one issued during the run) is nobody's configured account.
  * Any other login (a credential header, a body) names it by its first non-secret variable (a
- * username or an e-mail). The caller leaves out set-up steps (role: setup): they log in right.
+ * username or an e-mail). The caller leaves out the steps that do not spendsLockout().
  */
 export function lockoutVariable(requests: readonly Pick<RequestSpec, 'auth' | 'body'>[], variables: readonly { name: string; secret: boolean }[]): string | undefined {
   const all = new Set(variables.map((v) => v.name));

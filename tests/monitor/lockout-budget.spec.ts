@@ -1,7 +1,7 @@
 // The lockout budget's rotation and its hard stop, without a network: the scenarios sharing an
 // account take turns by night, each runs on some night, and a second claim in one run loses.
 import { expect, test } from '@playwright/test';
-import { lockoutVariable } from '../../src/dsl/lockout';
+import { lockoutVariable, spendsLockout } from '../../src/dsl/lockout';
 import type { ManifestScenario } from '../../src/dsl/manifest';
 import { lockoutEnforced, lockoutTurn } from '../../src/runtime/network/lockout-budget';
 import { RunLedger } from '../../src/runtime/network/run-ledger';
@@ -89,4 +89,9 @@ test('the account a wrong login spends: a Basic username names it, secret or not
   expect(lockoutVariable([{ auth: { kind: 'header', header: 'Authorization', value: '{{ACME_EMAIL}}:{{ACME_SECRET}}', loc } }], variables)).toBe('ACME_EMAIL');
   expect(lockoutVariable([{ body: { kind: 'json', value: { user: '{{ACME_EMAIL}}', password: 'x' }, loc } }], variables)).toBe('ACME_EMAIL');
   expect(lockoutVariable([{ body: { kind: 'json', value: { key: '{{ACME_KEY}}' }, loc } }], variables)).toBeUndefined();
+});
+
+test('a set-up step logs in right and spends no budget; every other step of the scenario may', () => {
+  expect(spendsLockout({ role: 'setup' })).toBe(false);
+  expect(spendsLockout({})).toBe(true);
 });

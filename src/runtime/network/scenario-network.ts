@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import { ANNOTATION, ATTACHMENT, JSON_CONTENT_TYPE, type RequestAttempts, type VerdictRecord } from '../../dsl/facts';
-import { accountLabel, lockoutVariable, noAccountLabel } from '../../dsl/lockout';
+import { accountLabel, lockoutVariable, noAccountLabel, spendsLockout } from '../../dsl/lockout';
 import type { StepSpec } from '../../dsl/model';
 import type { Redactor } from '../../redaction/redactor';
 import type { PreparedRequest } from '../build-request';
@@ -83,9 +83,8 @@ export class ScenarioNetwork {
 
   /** Sends one step's request; `bodyLimitBytes` is the scenario's own cap, when it sets one. */
   async send(prepared: PreparedRequest, step: StepSpec, scenarioNoRetry: boolean, redactor: Redactor, bodyLimitBytes?: number): Promise<RawResponse> {
-    // A set-up step of a wrong-password scenario logs in with the right credentials (role:
-    // setup): it is retried as any request and judges no wrong password.
-    const noRetry = scenarioNoRetry && step.role !== 'setup';
+    // A set-up step of a wrong-password scenario logs in right: retried as any request.
+    const noRetry = scenarioNoRetry && spendsLockout(step);
     const account = accountOf(step, this.vendor);
     try {
       const sent = await sendWithRetries(prepared, {
