@@ -13,10 +13,11 @@ export interface FaultSpec {
   /** What the sandbox does wrong while the fault is on, in one sentence. */
   description: string;
   /**
-   * A security fault: a successful answer to `method path` hands back the secret `variable` the
-   * request sent. Every scenario with such a step must go red, whatever its clauses say.
+   * A security fault: a successful answer to `method path` hands back the secret the request sent,
+   * one of `variables` (one per seeded account). Every scenario with such a step must go red,
+   * whatever its clauses say.
    */
-  echoes?: { variable: string; method: string; path: string };
+  echoes?: { variables: readonly string[]; method: string; path: string };
 }
 
 /**

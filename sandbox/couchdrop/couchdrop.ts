@@ -26,7 +26,7 @@ export const couchdrop: VendorModule = {
   drift: {},
   demoAccounts: (env) =>
     seedAccounts(env).map((a) => ({
-      label: a.twoFactor ? 'user with 2FA (login answers 401)' : 'API user',
+      label: a.twoFactor ? 'user with 2FA (login answers 401)' : a.username === env.COUCHDROP_USERNAME ? 'API user' : 'second API user (the expiry contract)',
       username: a.username,
       password: a.password,
     })),

@@ -62,7 +62,7 @@ export const couchdropFaults = {
   'password-echoed': {
     clause: SECRET_ECHO_CLAUSE,
     description: 'A successful login hands the submitted password back in the token body ("password").',
-    echoes: { variable: 'COUCHDROP_PASSWORD', method: 'POST', path: '/authenticate' },
+    echoes: { variables: ['COUCHDROP_PASSWORD', 'COUCHDROP_SECOND_PASSWORD'], method: 'POST', path: '/authenticate' },
   },
 } satisfies Record<string, FaultSpec>;
 

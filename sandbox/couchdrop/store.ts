@@ -40,6 +40,10 @@ export function seedAccounts(env: Readonly<Record<string, string | undefined>>):
   };
   add(env.COUCHDROP_USERNAME, env.COUCHDROP_PASSWORD, false);
   add(env.COUCHDROP_2FA_USERNAME, env.COUCHDROP_2FA_PASSWORD, true);
+  // A second user without 2FA, sandbox only: the token-expiry contract (which moves the sandbox
+  // clock) logs in as it under a lock of its own, beside the first user's chain. Tokens "inherit
+  // the permissions of the authenticating user" (the document), so each user's are its own.
+  add(env.COUCHDROP_SECOND_USERNAME, env.COUCHDROP_SECOND_PASSWORD, false);
   return accounts;
 }
 

@@ -86,7 +86,7 @@ export const personrFaults = {
   'password-echoed': {
     clause: SECRET_ECHO_CLAUSE,
     description: 'A successful login hands the password from the Basic header back in response.password.',
-    echoes: { variable: 'PERSONR_PASSWORD', method: 'POST', path: '/api-basic-auth' },
+    echoes: { variables: ['PERSONR_PASSWORD', 'PERSONR_SECOND_PASSWORD'], method: 'POST', path: '/api-basic-auth' },
   },
 } satisfies Record<string, FaultSpec>;
 

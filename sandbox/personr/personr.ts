@@ -18,7 +18,7 @@ export const personr: VendorModule = {
   baseUrlVar: 'PERSONR_BASE_URL',
   faults: personrFaults,
   drift: personrDrift,
-  demoAccounts: (env) => seedAccounts(env).map((a) => ({ label: 'service account', username: a.email, password: a.password })),
+  demoAccounts: (env) => seedAccounts(env).map((a) => ({ label: a.label, username: a.email, password: a.password })),
   register(app, ctx) {
     const store = new PersonrStore(seedAccounts(ctx.env));
     stores.add(store);

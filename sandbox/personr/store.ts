@@ -42,11 +42,27 @@ export function bubbleId(now: number): string {
   return `${String(Math.floor(now)).padStart(13, '0').slice(-13)}x${random}`;
 }
 
-export function seedAccounts(env: Readonly<Record<string, string | undefined>>): PersonrAccount[] {
-  if (!env.PERSONR_EMAIL || !env.PERSONR_PASSWORD) return [];
+export interface SeededAccount extends PersonrAccount {
+  /** What `npm run sandbox` calls it. */
+  label: string;
+}
+
+/**
+ * The service account (PERSONR_EMAIL) and, when set, a second one (PERSONR_SECOND_EMAIL): the
+ * contracts lock per account, and the refusals run on the second beside the first's logins. Each
+ * account's tokens are its own ("attached to the user credentials it was created with").
+ */
+export function seedAccounts(env: Readonly<Record<string, string | undefined>>): SeededAccount[] {
+  const seeded: SeededAccount[] = [];
   // The user id is fixed at seeding so that it stays the same across reset(), as a real user's does;
   // its timestamp part is a constant rather than the wall clock.
-  return [{ email: env.PERSONR_EMAIL, password: env.PERSONR_PASSWORD, userId: bubbleId(1_700_000_000_000) }];
+  if (env.PERSONR_EMAIL && env.PERSONR_PASSWORD) {
+    seeded.push({ label: 'service account', email: env.PERSONR_EMAIL, password: env.PERSONR_PASSWORD, userId: bubbleId(1_700_000_000_000) });
+  }
+  if (env.PERSONR_SECOND_EMAIL && env.PERSONR_SECOND_PASSWORD) {
+    seeded.push({ label: 'second service account', email: env.PERSONR_SECOND_EMAIL, password: env.PERSONR_SECOND_PASSWORD, userId: bubbleId(1_700_000_000_001) });
+  }
+  return seeded;
 }
 
 export class PersonrStore {

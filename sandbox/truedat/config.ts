@@ -12,6 +12,11 @@ export interface TruedatConfig {
    * refresh and logout scenarios hold its sessions while others use the first. Unset: not seeded.
    */
   second?: { username: string; password: string };
+  /**
+   * A third API user (TRUEDAT_THIRD_USERNAME), sandbox only: the access-token expiry scenario, which
+   * needs the sandbox clock, holds its session so that neither other user's chain grows past 15.
+   */
+  third?: { username: string; password: string };
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
 }
@@ -26,6 +31,7 @@ export function readTruedatConfig(env: VendorContext['env']): TruedatConfig {
     username: env.TRUEDAT_USERNAME ?? 'api-integration',
     password: env.TRUEDAT_PASSWORD ?? '',
     ...(env.TRUEDAT_SECOND_USERNAME ? { second: { username: env.TRUEDAT_SECOND_USERNAME, password: env.TRUEDAT_SECOND_PASSWORD ?? '' } } : {}),
+    ...(env.TRUEDAT_THIRD_USERNAME ? { third: { username: env.TRUEDAT_THIRD_USERNAME, password: env.TRUEDAT_THIRD_PASSWORD ?? '' } } : {}),
     accessTtlSeconds: seconds(env.TRUEDAT_ACCESS_TOKEN_TTL_SECONDS, 600),
     refreshTtlSeconds: seconds(env.TRUEDAT_REFRESH_TOKEN_TTL_SECONDS, 86_400),
   };

@@ -56,7 +56,7 @@ export class SessionStore {
 
   constructor(private readonly config: TruedatConfig) {
     // td-auth looks users up by String.downcase(user_name), so stored names are lower case.
-    [config, config.second].forEach((user, i) => {
+    [config, config.second, config.third].forEach((user, i) => {
       if (!user) return;
       const userName = user.username.toLowerCase();
       this.accounts.set(userName, { id: i + 1, userName, password: user.password });

@@ -25,6 +25,9 @@ export function createTruedatModule(): VendorModule {
       ...(env.TRUEDAT_SECOND_USERNAME
         ? [{ label: 'second API user (refresh and logout contracts)', username: env.TRUEDAT_SECOND_USERNAME, password: env.TRUEDAT_SECOND_PASSWORD ?? '' }]
         : []),
+      ...(env.TRUEDAT_THIRD_USERNAME
+        ? [{ label: 'third API user (the expiry contract, sandbox only)', username: env.TRUEDAT_THIRD_USERNAME, password: env.TRUEDAT_THIRD_PASSWORD ?? '' }]
+        : []),
     ],
     register(app, ctx) {
       const config = readTruedatConfig(ctx.env);

@@ -130,7 +130,7 @@ test('on the sandbox without the budget every wrong-password scenario runs (the 
   const run = await night('first-reset', 'personr', { LOCKOUT_BUDGET: 'auto' });
   expect(run.code, run.out).toBe(0);
   expect(lockoutSkips(run)).toEqual([]);
-  expect(run.facts?.judged['personr/PERSONR_EMAIL'], JSON.stringify(run.facts?.judged)).toBe(3);
+  expect(run.facts?.judged['personr/PERSONR_SECOND_EMAIL'], JSON.stringify(run.facts?.judged)).toBe(3);
   for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBe(1);
 });
 

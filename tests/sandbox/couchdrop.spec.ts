@@ -173,7 +173,28 @@ test.describe('couchdrop sandbox: GET /manage/account', () => {
     expect((await account({ token })).statusCode).toBe(403);
   });
 
-  test('demo accounts list both seeded users', () => {
-    expect(couchdrop.demoAccounts(env).map((a) => a.username)).toEqual([user, env.COUCHDROP_2FA_USERNAME]);
+  // The contracts lock per user: couchdrop-api-user and couchdrop-second-user run side by side,
+  // so each user's tokens must be its own, even under the fault that ends earlier tokens on login.
+  test('the second user logs in as itself; a login of one user ends none of the other\'s tokens', async () => {
+    const second = { username: env.COUCHDROP_SECOND_USERNAME ?? '', password: env.COUCHDROP_SECOND_PASSWORD ?? '' };
+    expect(second.username).not.toBe('');
+    expect(second.username).not.toBe(user);
+    const token = await tokenFor(second);
+    expect((await account({ token })).json()).toMatchObject({ account: { username: second.username } });
+    expect((await login({ username: second.username, password })).statusCode).toBe(403);
+    sandbox.faults.set(['couchdrop.reissue-revokes-earlier']);
+    try {
+      const first = await tokenFor();
+      expect((await account({ token })).statusCode).toBe(200);
+      await tokenFor(second);
+      expect((await account({ token })).statusCode).toBe(403);
+      expect((await account({ token: first })).statusCode).toBe(200);
+    } finally {
+      sandbox.faults.set([]);
+    }
+  });
+
+  test('demo accounts list the three seeded users', () => {
+    expect(couchdrop.demoAccounts(env).map((a) => a.username)).toEqual([user, env.COUCHDROP_2FA_USERNAME, env.COUCHDROP_SECOND_USERNAME]);
   });
 });

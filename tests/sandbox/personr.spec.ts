@@ -10,6 +10,7 @@ const env = readSandboxEnv();
 const prefix = prefixOf(env.PERSONR_BASE_URL);
 const email = env.PERSONR_EMAIL ?? '';
 const password = env.PERSONR_PASSWORD ?? '';
+const second = { email: env.PERSONR_SECOND_EMAIL ?? '', password: env.PERSONR_SECOND_PASSWORD ?? '' };
 const YEAR = 31_536_000;
 const INVALID_LOGIN = {
   statusCode: 400,
@@ -55,6 +56,7 @@ test.afterAll(async () => {
   // No response of the whole file may echo the password, raw or inside the Basic value.
   for (const res of responses) {
     expect(res.body).not.toContain(password);
+    expect(res.body).not.toContain(second.password);
     expect(res.body).not.toContain(b64(`${email}:${password}`));
     expect(JSON.stringify(res.headers)).not.toContain(password);
   }
@@ -215,6 +217,34 @@ test('faults are switched by their full name through the control API', async () 
   expect((await issue()).statusCode).toBe(200);
 });
 
-test('the demo account is the seeded service account', () => {
-  expect(personr.demoAccounts(env)).toEqual([{ label: 'service account', username: email, password }]);
+test('the demo accounts are the two seeded service accounts', () => {
+  expect(personr.demoAccounts(env)).toEqual([
+    { label: 'service account', username: email, password },
+    { label: 'second service account', username: second.email, password: second.password },
+  ]);
+});
+
+// The contracts lock per account: personr-service-account and personr-second-account run side by
+// side, so each account's logins must revoke only its own tokens.
+test('the second account logs in as its own user, and a login of one account revokes none of the other\'s tokens', async () => {
+  expect(second.email).not.toBe('');
+  expect(second.email).not.toBe(email);
+  // Its password has a colon too, so a split at the last colon breaks its logins as well.
+  expect(second.password).toContain(':');
+  const asSecond = { authorization: basic(second.email, second.password) };
+  const mine = (await issue(asSecond)).json<Body>().response ?? {};
+  const first = (await issue()).json<Body>().response ?? {};
+  expect(mine.user_id).toMatch(/^\d{13}x\d{18}$/);
+  expect(mine.user_id).not.toBe(first.user_id);
+  expect((await probe(`Bearer ${String(mine.token)}`)).json()).toEqual({ status: 'success', response: { user_id: mine.user_id } });
+  expect((await issue({ authorization: basic(second.email, password) })).json()).toEqual(INVALID_LOGIN);
+  // A GET that issues a token (the fault) revokes the second account's token, never the first's.
+  sandbox.faults.set(['personr.get-issues-token']);
+  try {
+    expect((await send({ method: 'GET', url: '/api-basic-auth', headers: asSecond })).statusCode).toBe(200);
+  } finally {
+    sandbox.faults.set([]);
+  }
+  expect((await probe(`Bearer ${String(mine.token)}`)).statusCode).toBe(401);
+  expect((await probe(`Bearer ${String(first.token)}`)).statusCode).toBe(200);
 });

@@ -175,7 +175,7 @@ test.describe('truedat sandbox: POST /api/sessions', () => {
 // The contracts lock per account: truedat-api-user and truedat-second-user run side by side, so
 // the sandbox must keep the two users apart even under the fault that ends earlier sessions.
 test.describe('truedat sandbox: the second API user', () => {
-  test('logs in with its own credentials as its own user; a login of one user ends none of the other\'s sessions', async () => {
+  test('the second and third users log in with their own credentials as themselves; a login of one user ends none of the others\' sessions', async () => {
     const env = readSandboxEnv();
     const second = { user: env.TRUEDAT_SECOND_USERNAME ?? '', password: env.TRUEDAT_SECOND_PASSWORD ?? '' };
     expect(second.user).not.toBe('');
@@ -194,6 +194,15 @@ test.describe('truedat sandbox: the second API user', () => {
       expect((await faulty.verify(token)).statusCode).toBe(200);
       expect((await login(second.user, second.password)).statusCode).toBe(201);
       expect((await faulty.verify(token)).statusCode).toBe(401);
+      // The third, sandbox-only user (the expiry contract) is a user of its own as well.
+      const third = { user: env.TRUEDAT_THIRD_USERNAME ?? '', password: env.TRUEDAT_THIRD_PASSWORD ?? '' };
+      expect(new Set([td.user, second.user, third.user]).size).toBe(3);
+      const thirdLogin = await login(third.user, third.password);
+      expect(thirdLogin.statusCode).toBe(201);
+      const thirdToken = thirdLogin.json<{ token: string }>().token;
+      expect(jwtClaims(thirdToken)).toMatchObject({ user_name: third.user });
+      expect((await faulty.login()).statusCode).toBe(201);
+      expect((await faulty.verify(thirdToken)).statusCode).toBe(200);
     } finally {
       await faulty.close();
     }

@@ -52,7 +52,7 @@ export function scenariosSendingTo(suite: ContractSuite, vendor: string, echoes:
       (step) =>
         step.request.method === echoes.method &&
         step.request.path === echoes.path &&
-        JSON.stringify(step.request).includes(`{{${echoes.variable}}}`) &&
+        echoes.variables.some((variable) => JSON.stringify(step.request).includes(`{{${variable}}}`)) &&
         (step.expect.status?.codes.every((code) => code < 400) ?? false),
     );
   return suite.files
