@@ -41,15 +41,13 @@ export interface BatchOptions {
 const CHILD_CONFIG = path.join(__dirname, 'fault-child.config.ts');
 
 /**
- * Splits the rounds, in order, into two batches of about equal cost. A round costs about as much
- * as its red scenarios plus two: the scenarios (and, should the expected-red marks not hold, a
- * new worker after each red one) plus the workers Playwright starts for every repeat.
+ * Splits the rounds, in order, into two batches of equal cost, the first also running the
+ * baseline (no fault). Every scenario runs in every round, red or green (an expected red one
+ * keeps its worker, support/fault-child.config.ts), so each round, and the baseline, costs about
+ * the same: the first batch takes half the repeats, baseline included.
  */
 export function twoBatches(rounds: readonly FaultCase[][]): FaultCase[][][] {
-  const cost = (round: readonly FaultCase[]): number => 2 + round.reduce((n, c) => n + c.expectedRed.length, 0);
-  const total = rounds.reduce((n, r) => n + cost(r), 0);
-  let split = 0;
-  for (let sum = 0; split < rounds.length && sum + cost(rounds[split] ?? []) / 2 < total / 2; split += 1) sum += cost(rounds[split] ?? []);
+  const split = Math.max(0, Math.ceil((rounds.length + 1) / 2) - 1);
   return [rounds.slice(0, split), rounds.slice(split)].filter((b) => b.length > 0);
 }
 
