@@ -46,6 +46,7 @@ const fromRoot = (file: string | undefined): string | undefined => (file && !pat
 
 export default defineConfig(base, {
   globalSetup: fromRoot(base.globalSetup as string | undefined),
+  globalTeardown: fromRoot(base.globalTeardown as string | undefined),
   // A function where a value is declared: the cast is the price of the hook described above.
   use: { testIdAttribute: markExpectedRed as unknown as string },
 });
