@@ -15,8 +15,10 @@ import { scanArtefacts, targetSecrets } from '../../src/reporting/scan/scan-secr
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
 import { runMonitor, type MonitorRun } from './support/run-monitor';
 
-// In order in one worker; a red test does not stop the ones after it.
-test.describe.configure({ mode: 'default' });
+// Each night is a child monitor run that mostly waits (timeouts, backoffs, Retry-After), so the
+// nights run in parallel: each self-test worker starts its own sandbox, proxy and webhook below
+// (beforeAll runs once per worker), and a night changes only its own worker's.
+test.describe.configure({ mode: 'parallel' });
 
 let sandbox: Sandbox;
 let proxy: FaultProxy;
@@ -68,7 +70,6 @@ async function night(fault: Fault, vendor: string | undefined, env: Record<strin
 }
 
 const NIGHT = '2026-12-02';
-let judgedWithRetries: Record<string, number> = {};
 
 /** The lockout budget held: no real account judged more than once, no request judged twice. */
 function expectLockoutBudget(run: MonitorRun): void {
@@ -105,25 +106,42 @@ function expectNoAlarmButFlaky(run: MonitorRun, cause: RegExp): void {
   expectLockoutBudget(run);
 }
 
-test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (network) with their retries', async () => {
-  const run = await night('first-503', undefined);
-  expectNoAlarmButFlaky(run, /passed after \d+ request retr(y|ies) \(answered 503\)/);
-  expect(run.out).toMatch(/flaky \(network\): truedat › .* — passed after/);
-  // Every vendor had its share, and each wrong-password scenario was judged exactly once.
-  expect(new Set(run.facts?.flakyNetwork.map((f) => f.vendor))).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
-  expect(run.facts?.judgedByScenario.length).toBeGreaterThan(5);
-  judgedWithRetries = judgedTotals(run);
-  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBe(1);
-  // Every real account was judged exactly once; the other scenarios on it wait for their night.
-  const real = Object.entries(run.facts?.judged ?? {}).filter(([a]) => !a.includes('(no configured account)'));
-  expect(real.length, JSON.stringify(run.facts?.judged)).toBeGreaterThanOrEqual(4);
-  for (const [account, n] of real) expect(n, account).toBe(1);
-  const skips = lockoutSkips(run);
-  expect(skips.length, run.out).toBeGreaterThanOrEqual(2);
-  const rule = /^lockout budget: one judged wrong password per account per run \(\w+\/[A-Z_]+\)(; ".+" has it tonight, this one runs on \d{4}-\d{2}-\d{2} \(every \d nights\)|: this scenario sends \d such requests; split it into one scenario per request to run it on a real target)$/;
-  for (const reason of skips) expect(reason).toMatch(rule);
-  expect(skips.some((r) => r.includes('has it tonight'))).toBe(true);
-  expect(run.out).toMatch(/monitor: judged wrong-password attempts per account: clearlrs\//);
+// The connection-close night compares its judged counts with the first-503 night's: in order,
+// in one worker.
+test.describe('with and without first-attempt 503s', () => {
+  test.describe.configure({ mode: 'serial' });
+  let judgedWithRetries: Record<string, number> = {};
+
+  test('first attempt 503 on every vendor: exit 0, no alarm, the scenarios flaky (network) with their retries', async () => {
+    const run = await night('first-503', undefined);
+    expectNoAlarmButFlaky(run, /passed after \d+ request retr(y|ies) \(answered 503\)/);
+    expect(run.out).toMatch(/flaky \(network\): truedat › .* — passed after/);
+    // Every vendor had its share, and each wrong-password scenario was judged exactly once.
+    expect(new Set(run.facts?.flakyNetwork.map((f) => f.vendor))).toEqual(new Set(['clearlrs', 'couchdrop', 'nexudus', 'personr', 'truedat']));
+    expect(run.facts?.judgedByScenario.length).toBeGreaterThan(5);
+    judgedWithRetries = judgedTotals(run);
+    for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest, `${j.vendor} › ${j.scenario}`).toBe(1);
+    // Every real account was judged exactly once; the other scenarios on it wait for their night.
+    const real = Object.entries(run.facts?.judged ?? {}).filter(([a]) => !a.includes('(no configured account)'));
+    expect(real.length, JSON.stringify(run.facts?.judged)).toBeGreaterThanOrEqual(4);
+    for (const [account, n] of real) expect(n, account).toBe(1);
+    const skips = lockoutSkips(run);
+    expect(skips.length, run.out).toBeGreaterThanOrEqual(2);
+    const rule = /^lockout budget: one judged wrong password per account per run \(\w+\/[A-Z_]+\)(; ".+" has it tonight, this one runs on \d{4}-\d{2}-\d{2} \(every \d nights\)|: this scenario sends \d such requests; split it into one scenario per request to run it on a real target)$/;
+    for (const reason of skips) expect(reason).toMatch(rule);
+    expect(skips.some((r) => r.includes('has it tonight'))).toBe(true);
+    expect(run.out).toMatch(/monitor: judged wrong-password attempts per account: clearlrs\//);
+  });
+
+  test('Connection: close on every answer is no fault at all: everything passes clean', async () => {
+    const run = await night('connection-close', undefined);
+    expect(run.code, run.out).toBe(0);
+    expect(run.facts?.flakyNetwork, run.out).toEqual([]);
+    expect(run.summary?.totals.failed).toBe(0);
+    // Without faults each wrong-password scenario is judged as often as with first-attempt 503s.
+    expect(judgedTotals(run)).toEqual(judgedWithRetries);
+    for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBe(1);
+  });
 });
 
 test('on the sandbox without the budget every wrong-password scenario runs (the fault proofs need them), each request judged once', async () => {
@@ -148,16 +166,6 @@ test('a body cut off after the status line is not resent for a POST or a wrong p
 
 test('first attempt reset on every vendor: exit 0, no alarm, flaky (network)', async () => {
   expectNoAlarmButFlaky(await night('first-reset', undefined), /connection reset/);
-});
-
-test('Connection: close on every answer is no fault at all: everything passes clean', async () => {
-  const run = await night('connection-close', undefined);
-  expect(run.code, run.out).toBe(0);
-  expect(run.facts?.flakyNetwork, run.out).toEqual([]);
-  expect(run.summary?.totals.failed).toBe(0);
-  // Without faults each wrong-password scenario is judged as often as with first-attempt 503s.
-  expect(judgedTotals(run)).toEqual(judgedWithRetries);
-  for (const j of run.facts?.judgedByScenario ?? []) expect(j.maxPerRequest).toBe(1);
 });
 
 for (const [fault, vendor, cause] of [

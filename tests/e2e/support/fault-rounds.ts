@@ -4,7 +4,14 @@
 // round must show is then checked per repeat, exactly as a separate run per round would have
 // been checked, with one Playwright runner and one compile per batch instead of one per round.
 // Playwright gives each repeat workers of its own, so rounds share no worker state either.
+// The child runs with support/fault-child.config.ts, which marks the scenarios a round expects
+// red as expected to fail, so Playwright keeps their workers instead of starting new ones; what
+// each scenario actually did is what the outcome reporter records and the test judges.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { VendorModule } from '../../../sandbox/core/vendor-module';
+import { EXPECTED_RED_ENV, writeExpectedRed } from './expected-red';
 import type { FaultCase } from './fault-plan';
 import { startFaultRouter } from './fault-router';
 import type { TestOutcome } from './outcome-reporter';
@@ -31,27 +38,29 @@ export interface BatchOptions {
   timeoutMs?: number;
 }
 
+const CHILD_CONFIG = path.join(__dirname, 'fault-child.config.ts');
+
 /**
- * Splits the rounds, in order, into two batches of about equal cost. A round costs about as much
- * as its red scenarios plus two: Playwright starts a new worker after every failed test and for
- * every repeat, and worker starts, not the tests themselves, are most of a fault run's CPU.
+ * Splits the rounds, in order, into two batches of equal cost, the first also running the
+ * baseline (no fault). Every scenario runs in every round, red or green (an expected red one
+ * keeps its worker, support/fault-child.config.ts), so each round, and the baseline, costs about
+ * the same: the first batch takes half the repeats, baseline included.
  */
 export function twoBatches(rounds: readonly FaultCase[][]): FaultCase[][][] {
-  const cost = (round: readonly FaultCase[]): number => 2 + round.reduce((n, c) => n + c.expectedRed.length, 0);
-  const total = rounds.reduce((n, r) => n + cost(r), 0);
-  let split = 0;
-  for (let sum = 0; split < rounds.length && sum + cost(rounds[split] ?? []) / 2 < total / 2; split += 1) sum += cost(rounds[split] ?? []);
+  const split = Math.max(0, Math.ceil((rounds.length + 1) / 2) - 1);
   return [rounds.slice(0, split), rounds.slice(split)].filter((b) => b.length > 0);
 }
 
 export async function runFaultBatch(vendors: readonly VendorModule[], rounds: readonly FaultCase[][], options: BatchOptions): Promise<FaultBatch> {
   const plan: FaultCase[][] = [...(options.baseline ? [[]] : []), ...rounds];
   const router = await startFaultRouter(vendors, plan.map((round) => round.map((c) => c.fault)));
+  const expectedRed = path.join(mkdtempSync(path.join(tmpdir(), 'fault-plan-')), 'expected-red.json');
+  writeExpectedRed(expectedRed, plan);
   try {
     const run = await runContracts({
       // CI is removed from the child's environment, so its webServer reuses the router.
-      env: { SANDBOX_PORT: String(router.port), TARGET: 'sandbox', CONTRACT_STEP_HEADER: '1' },
-      args: ['--grep-invert', '@findings', `--repeat-each=${plan.length}`, '--retries=0'],
+      env: { SANDBOX_PORT: String(router.port), TARGET: 'sandbox', CONTRACT_STEP_HEADER: '1', [EXPECTED_RED_ENV]: expectedRed },
+      args: ['-c', CHILD_CONFIG, '--grep-invert', '@findings', `--repeat-each=${plan.length}`, '--retries=0'],
       timeoutMs: options.timeoutMs,
     });
     const results = plan.map((faults, k) => ({ faults, outcomes: run.outcomes.filter((o) => o.repeat === k), requests: router.served[k] ?? 0 }));

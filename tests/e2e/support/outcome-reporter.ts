@@ -11,7 +11,12 @@ export interface TestOutcome {
   vendor: string; // the outermost describe title
   scenario: string; // the test title
   repeat: number; // Playwright's repeatEachIndex
+  /** What the test did, whatever it was expected to do: a fault round marks its expected red
+   * scenarios with test.fail() (support/fault-child.config.ts), and they still count as failed. */
   status: 'passed' | 'failed' | 'skipped' | 'flaky';
+  /** Whether the run expected it to fail (a fault round's plan), so a test can tell that the
+   * expectations reached the workers. */
+  expectedToFail: boolean;
   message: string; // first error message, if any
   failures: FailureRecord[]; // the contract-failure.json attachments of the last attempt
 }
@@ -28,7 +33,13 @@ function failuresOf(result: TestResult): FailureRecord[] {
     .map((a) => JSON.parse(a.body?.toString('utf8') ?? '{}') as FailureRecord);
 }
 
-const STATUS: Record<ReturnType<TestCase['outcome']>, TestOutcome['status']> = { expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped' };
+// By the result's own status, not by test.outcome(): a test expected to fail that failed is
+// "expected" to Playwright, and it is red here.
+function statusOf(test: TestCase, result: TestResult): TestOutcome['status'] {
+  if (test.outcome() === 'flaky') return 'flaky';
+  if (result.status === 'passed' || result.status === 'skipped') return result.status;
+  return 'failed'; // failed, timedOut, interrupted
+}
 
 export default class OutcomeReporter implements Reporter {
   private readonly file = process.env.OUTCOME_REPORT_FILE ?? '';
@@ -40,12 +51,13 @@ export default class OutcomeReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     // Only the final attempt counts (child runs use --retries=0, so that is the only one).
-    if (result.retry < test.retries && result.status !== 'passed' && result.status !== 'skipped') return;
+    if (result.retry < test.retries && result.status !== test.expectedStatus && result.status !== 'skipped') return;
     const outcome: TestOutcome = {
       vendor: vendorOf(test),
       scenario: test.title,
       repeat: test.repeatEachIndex,
-      status: STATUS[test.outcome()],
+      status: statusOf(test, result),
+      expectedToFail: test.expectedStatus === 'failed',
       message: result.errors.map((e) => e.message ?? '').find(Boolean) ?? '',
       failures: failuresOf(result),
     };

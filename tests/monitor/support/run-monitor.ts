@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunSummary } from '../../../src/reporting/summary/summary-model';
 import type { RunFacts } from '../../../src/reporting/monitor/run-facts';
+import { stopTree } from '../../e2e/support/process-tree';
 import { cleanEnv, ROOT } from '../../reporting/support/run-fixture';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -36,7 +37,7 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 240_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
+export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 270_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'monitor.ts'), `--output=${path.join(reports, 'test-results')}`, ...args], {
     cwd: ROOT,
@@ -48,19 +49,16 @@ export async function runMonitor(proxyPort: number, args: string[], env: Record<
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const killGroup = (): void => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // the group is already gone
-    }
+  // The group, and any group a descendant leads (a webServer Playwright starts detached).
+  const killTree = (): void => {
+    if (child.pid) stopTree(child.pid);
   };
   // A hang guard below the test limit (300 s, tests/playwright.config.ts), so the child never
-  // outlives a test that timed out.
-  const timer = setTimeout(killGroup, boundMs);
+  // outlives a test that timed out; an idle night takes 5-25 s, 4x that on a loaded machine.
+  const timer = setTimeout(killTree, boundMs);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
-  killGroup();
+  killTree();
   return {
     code,
     out,
