@@ -81,7 +81,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: reporters(),
   // NETWORK_PREFLIGHT=1 (the monitor): probe every vendor once before the tests (preflight.ts).
-  globalSetup: './src/runtime/network/preflight.ts',
+  // Otherwise none: Playwright would load the module and its imports for a no-op.
+  globalSetup: process.env.NETWORK_PREFLIGHT === '1' ? './src/runtime/network/preflight.ts' : undefined,
   // Traces store request headers and bodies, i.e. the credentials; they are never recorded.
   use: { trace: 'off' },
   webServer: env.isSandbox
