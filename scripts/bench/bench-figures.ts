@@ -37,8 +37,19 @@ export interface CompileFigures {
 export interface LatencyFigures {
   latencyMs: number;
   wallMs: number;
+  /** The bound the target uses: fixedMs + boundSteps × latencyMs (lower-bound.ts). */
   boundMs: number;
   ratio: number;
+  /** Workers of the latency-bound run. */
+  workers: number;
+  /** The same suite with no added latency and the same workers: wall time, and wall minus its tests' span. */
+  zeroLatencyWallMs: number;
+  fixedMs: number;
+  /** max(longest chain, total steps / workers). */
+  boundSteps: number;
+  /** The first definition: longest chain × latency + the N = 10 synthetic start-up, and wall over it. */
+  chainBoundMs: number;
+  chainRatio: number;
   chain: string;
   chainSteps: number;
   fileChain: string;

@@ -62,15 +62,18 @@ export function latencyTable(l: LatencyFigures): string {
       ]
     : [];
   const summary = table(
-    ['latency per response', 'scenarios (steps)', 'longest chain that must run in order', 'lower bound', 'wall time', 'ratio', 'results'],
+    ['latency per response', 'scenarios (steps)', 'longest chain that must run in order', 'workers', 'same suite, no latency (fixed costs)', 'lower bound', 'wall time', 'ratio', 'first definition', 'results'],
     [
       [
         `${l.latencyMs} ms`,
         `${l.scenarios} (${l.totalSteps})`,
         `${l.chain}: ${l.chainSteps} steps`,
-        sec(l.boundMs),
+        String(l.workers),
+        `${sec(l.zeroLatencyWallMs)} (${sec(l.fixedMs)})`,
+        `${sec(l.boundMs)} (fixed + ${l.boundSteps} steps)`,
         sec(l.wallMs),
         `${l.ratio.toFixed(2)}x`,
+        `${sec(l.chainBoundMs)}, ${l.chainRatio.toFixed(2)}x`,
         `${l.passed} passed, ${l.failed} failed, ${l.skipped} skipped`,
       ],
     ],

@@ -68,7 +68,13 @@ export function targets(input: TargetInput): Target[] {
   }
   if (latency) {
     list.push(
-      ratio(`latency-bound run (${latency.latencyMs} ms per response) vs its lower bound`, 1.15, latency.ratio, `${s(latency.wallMs)} vs ${s(latency.boundMs)}`),
+      ratio(
+        `latency-bound run (${latency.latencyMs} ms per response) vs its lower bound`,
+        1.15,
+        latency.ratio,
+        `${s(latency.wallMs)} vs ${s(latency.boundMs)} = fixed ${s(latency.fixedMs)} + ${latency.boundSteps} steps × ${latency.latencyMs} ms at ${latency.workers} workers; ` +
+          `first definition (chain + N = ${smallN} start-up) ${s(latency.chainBoundMs)}, ${latency.chainRatio.toFixed(2)}x`,
+      ),
       {
         name: 'the lower bound: longest chain of steps that must run in order',
         limit: 15,

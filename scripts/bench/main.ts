@@ -59,6 +59,13 @@ async function main(): Promise<void> {
     '',
     runnersTable(figures, bigN, smallN),
     '',
+    ...(synthetic.rebuild
+      ? [
+          `Start-up right after a spec changed (REBUILD=1, ${project?.runner ?? 'project runner'}, N = ${synthetic.rebuild.n}): ` +
+            `${(synthetic.rebuild.wallMs / 1000).toFixed(2)} s wall, ${(synthetic.rebuild.cpuMs / 1000).toFixed(2)} s CPU; the runs above skip the build (nothing changed).`,
+          '',
+        ]
+      : []),
     `Per size (fastest of ${options.repeat}; the first run of each suite, with a cold transform cache, took ${cold}):`,
     '',
     rawRunsTable(all),
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(out), { recursive: true });
   const machine = { node: process.version, platform: process.platform, cpus: cpus().length, loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg() };
   const { profile } = synthetic;
-  const json = { started: started.toISOString(), options, machine, runners: figures, runs: all, coldRuns: synthetic.coldRuns, compile: synthetic.compile, latency: latencyFigures, targets: targetList, profile };
+  const json = { started: started.toISOString(), options, machine, runners: figures, runs: all, coldRuns: synthetic.coldRuns, rebuild: synthetic.rebuild, compile: synthetic.compile, latency: latencyFigures, targets: targetList, profile };
   writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${path.relative(PROJECT_ROOT, out)}`);
   if (profile) {

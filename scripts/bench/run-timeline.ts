@@ -22,12 +22,15 @@ export interface Timeline {
   /** When the longest-running file started, after the first test started. */
   longestStartMs: number;
   longestSpanMs: number;
+  /** Workers the run used (the report's config.metadata.actualWorkers, else config.workers). */
+  workers?: number;
 }
 
 export function readTimeline(jsonReport: string): Timeline | undefined {
-  let report: { suites?: JsonSuite[] };
+  type Report = { suites?: JsonSuite[]; config?: { workers?: number; metadata?: { actualWorkers?: number } } };
+  let report: Report;
   try {
-    report = JSON.parse(readFileSync(jsonReport, 'utf8')) as { suites?: JsonSuite[] };
+    report = JSON.parse(readFileSync(jsonReport, 'utf8')) as Report;
   } catch {
     return undefined;
   }
@@ -48,5 +51,6 @@ export function readTimeline(jsonReport: string): Timeline | undefined {
   const first = Math.min(...spans.map((s) => s.start));
   const last = Math.max(...spans.map((s) => s.end));
   const longest = spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-  return { testsSpanMs: last - first, longestFile: longest.file, longestStartMs: longest.start - first, longestSpanMs: longest.end - longest.start };
+  const workers = report.config?.metadata?.actualWorkers ?? report.config?.workers;
+  return { testsSpanMs: last - first, longestFile: longest.file, longestStartMs: longest.start - first, longestSpanMs: longest.end - longest.start, workers };
 }

@@ -1,5 +1,5 @@
-// Compiles a loaded suite into Playwright spec files: per vendor a `vendor.ts` and a
-// `findings.spec.ts`, manifest.json (emit-manifest.ts), one `<vendor>/<file>.spec.ts` per contract
+// Compiles a loaded suite into Playwright spec files: per vendor a `vendor.ts` and, when it has
+// findings, a `findings.spec.ts`; manifest.json (emit-manifest.ts), one `<vendor>/<file>.spec.ts` per contract
 // file with its scenarios that take no lock, and one `0-serial/<rank>-<lock>.spec.ts` per lock with
 // every scenario that takes it (so sharding cannot split a lock). Playwright hands out spec files in
 // path order: the chains sort first, longest first, so the longest run of requests that must go
@@ -41,7 +41,11 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
   for (const vendor of [...suite.vendors].sort((a, b) => a.vendor.localeCompare(b.vendor))) {
     const runtimeImport = importPath(path.join(options.generatedDir, vendor.vendor), options.runtimeModule);
     files.push({ path: `${vendor.vendor}/vendor.ts`, sources: [vendor.file], code: emitVendorInfo(vendor, runtimeImport) });
-    files.push({ path: `${vendor.vendor}/findings.spec.ts`, sources: [vendor.file], code: emitFindings(vendor, runtimeImport) });
+    // A vendor without findings gets no findings spec: its one empty test would cost a worker
+    // start of its own in a small run (a second spec file takes a second worker) and report nothing.
+    if (vendor.findings.length > 0) {
+      files.push({ path: `${vendor.vendor}/findings.spec.ts`, sources: [vendor.file], code: emitFindings(vendor, runtimeImport) });
+    }
     const contracts = suite.files.filter((f) => f.vendor === vendor.vendor).sort((a, b) => a.file.localeCompare(b.file));
     const split = splitByLock(contracts);
     for (const file of split.free) {

@@ -6,6 +6,9 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, wr
 import path from 'node:path';
 import type { GeneratedFile } from './compile-suite';
 
+/** Not a compiled file: the config's record of what the last build read and wrote (cli/build-if-changed.ts). */
+export const BUILD_STAMP_FILE = '.build-stamp.json';
+
 export type WriteStatus = 'written' | 'unchanged' | 'removed';
 
 export interface WriteResult {
@@ -30,7 +33,7 @@ export function writeGenerated(generatedDir: string, files: readonly GeneratedFi
   }
   for (const stale of listFiles(generatedDir)) {
     // Another run compiling at the same moment owns its *.tmp files until it renames them.
-    if (wanted.has(stale) || stale.endsWith('.tmp')) continue;
+    if (wanted.has(stale) || stale.endsWith('.tmp') || stale === BUILD_STAMP_FILE) continue;
     rmSync(path.join(generatedDir, stale), { force: true });
     results.push({ path: stale, status: 'removed' });
   }

@@ -15,10 +15,21 @@
 import { test as base, type APIRequestContext } from '@playwright/test';
 import { expandScenario, type CompactScenario } from '../dsl/compact';
 import { installConsoleRedaction } from '../redaction/console-redaction';
-import { Contract } from './contract';
+import type { Contract } from './contract';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
-import { guardAttachments, redactTestEnd } from './source-redaction';
-import { workerContext } from './worker-context';
+
+// The engine (contract, worker context with ajv, source redaction) is required by the first
+// test that runs, not imported here: Playwright's runner loads every spec file only to list its
+// tests, and the engine's modules cost it about 80 ms at N = 10 before any worker can start.
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+function engine(): typeof import('./contract') & typeof import('./worker-context') & typeof import('./source-redaction') {
+  return {
+    ...(require('./contract') as typeof import('./contract')),
+    ...(require('./worker-context') as typeof import('./worker-context')),
+    ...(require('./source-redaction') as typeof import('./source-redaction')),
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ContractFixtures {
   contract: Contract;
@@ -51,6 +62,7 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
   contractVendor: [undefined, { option: true }],
   contract: async ({ contractRequest, contractVendor }, use, testInfo) => {
     if (!contractVendor) throw new Error('config: no vendor for this file: its generated code must call test.use({ contractVendor })');
+    const { Contract, guardAttachments, redactTestEnd, workerContext } = engine();
     const worker = workerContext();
     installConsoleRedaction(worker.console);
     const contract = new Contract(contractRequest, worker, contractVendor, testInfo);

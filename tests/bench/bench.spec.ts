@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { fastestPerSize, runnerFigures } from '../../scripts/bench/bench-figures';
 import { targets } from '../../scripts/bench/bench-targets';
 import { parseOptions } from '../../scripts/bench/bench-options';
-import { lowerBound } from '../../scripts/bench/lower-bound';
+import { boundSteps, chainBoundMs, latencyBoundMs, lowerBound } from '../../scripts/bench/lower-bound';
 import { ECHO_SCHEMA, writeSyntheticSuite } from '../../scripts/bench/synthetic-suite';
 import type { ContractSuite, Scenario } from '../../src/dsl/model';
 
@@ -79,6 +79,19 @@ test('the lower bound is the longest chain: a lock adds up its scenarios, across
   expect(lowerBound({ vendors: [], files: [file('c', [scenario('c1', 7)])] }).chain).toEqual({ what: 'scenario x › c1', steps: 7 });
 });
 
+test('the latency bound: fixed costs plus the longest chain or every step spread over the workers, whichever is longer', () => {
+  const bound = { scenarios: 10, totalSteps: 138, chain: { what: 'lock p', steps: 20 }, fileChain: { what: 'lock p', steps: 20 } };
+  // 138 steps over 4 workers: at least 35 each (34.5 rounded up), more than the 20-step chain.
+  expect(boundSteps(bound, 4)).toBe(35);
+  expect(latencyBoundMs(bound, 100, 3000, 4)).toBe(3000 + 3500);
+  // With 8 workers the chain is the longer: 18 < 20.
+  expect(boundSteps(bound, 8)).toBe(20);
+  expect(latencyBoundMs(bound, 100, 3000, 8)).toBe(5000);
+  expect(boundSteps(bound, 0)).toBe(138); // never divides by zero: one worker at least
+  // The first definition: the chain and the synthetic start-up only.
+  expect(chainBoundMs(bound, 100, 1500)).toBe(3500);
+});
+
 test('marginal cost and start-up come from the fastest run per size', () => {
   const runs = [
     { n: 10, wallMs: 1100, cpuMs: 900, peakRssMb: 200 },
@@ -97,6 +110,7 @@ test('every target is a ratio within one run, met at its limit and not met just 
   const empty = fig(4, 1000, 1000);
   const latency = (wallMs: number, chainSteps: number) => ({
     latencyMs: 100, wallMs, boundMs: 2000, ratio: wallMs / 2000, chain: 'lock a', chainSteps, fileChain: 'f', fileChainSteps: 1, scenarios: 1, totalSteps: 1, passed: 1, failed: 0, skipped: 0,
+    workers: 4, zeroLatencyWallMs: 1500, fixedMs: 500, boundSteps: 15, chainBoundMs: 2500, chainRatio: wallMs / 2500,
   });
   const compile = (totalMs: number) => ({ n: 2000, importMs: 0, loadMs: 0, compileMs: 0, writeMs: 0, totalMs });
   const atLimit = targets({ bigN: 2000, smallN: 10, project: fig(5.2, 1150, 1100), empty, dot: fig(0, 0, 0, 4000), compile: compile(2000), latency: latency(2300, 15) });
@@ -104,6 +118,8 @@ test('every target is a ratio within one run, met at its limit and not met just 
   const above = targets({ bigN: 2000, smallN: 10, project: fig(5.3, 1160, 1110), empty, dot: fig(0, 0, 0, 4000), compile: compile(2010), latency: latency(2310, 16) });
   expect(above.map((t) => t.met)).toEqual([false, false, false, false, false, false]);
   expect(above[0]).toMatchObject({ measured: 5.3 / 4, unit: 'x', detail: '5.30 ms vs 4.00 ms' });
+  // The latency target is judged by the bound with fixed costs; the first definition is shown beside it.
+  expect(above[4]?.detail).toBe('2.31 s vs 2.00 s = fixed 0.50 s + 15 steps × 100 ms at 4 workers; first definition (chain + N = 10 start-up) 2.50 s, 0.92x');
   // A loaded machine can make the bigger suite finish sooner: a negative marginal is not met.
   expect(targets({ bigN: 2000, smallN: 10, project: fig(-5, 1000, 1000), empty })[0]?.met).toBe(false);
   // Without the reference runs there is nothing to compare with: no target is claimed.

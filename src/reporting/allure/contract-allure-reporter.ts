@@ -4,12 +4,15 @@
 // mapping of contract-labels.ts. `npm run report` builds the HTML report from these results.
 import { rmSync } from 'node:fs';
 import type { FullConfig, FullProject } from '@playwright/test';
+import type { Suite } from '@playwright/test/reporter';
+import type { Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
 import { sharedRunRedactor, type TextRedactor } from '../redact/run-redactor';
 import { declaredSecretNames, isSecretName } from '../secrets/secret-values';
 import { baseUrls, readTargetEnv, targetName } from '../secrets/target-env';
 import { readManifest } from '../manifest';
 import { contractLabels } from './contract-labels';
+import { ResultsWriter } from './results-writer';
 
 export interface ContractAllureOptions {
   resultsDir: string;
@@ -47,5 +50,14 @@ export default class ContractAllureReporter extends AllureReporter {
     // reads the first project's folders (only to find snapshot images, which API tests lack).
     const stub = { outputDir: this.resultsDir, snapshotDir: this.resultsDir } as FullProject;
     super.onConfigure(config.projects.length > 0 ? config : { ...config, projects: [stub] });
+  }
+
+  onBegin(suite: Suite): void {
+    super.onBegin(suite);
+    // allure-playwright hard-codes its writer, which fsyncs every file (results-writer.ts). Its
+    // runtime is private, so the swap is checked by tests/reporting/allure-writer.spec.ts; under
+    // ALLURE_TEST_MODE (allure's own message writer) nothing is swapped.
+    const runtime = (this as unknown as { allureRuntime?: { writer?: Writer } }).allureRuntime;
+    if (runtime?.writer && !process.env.ALLURE_TEST_MODE) runtime.writer = new ResultsWriter(this.resultsDir);
   }
 }

@@ -4,7 +4,7 @@
 // cannot be read is replaced by a note, because an unreadable trace cannot be proven clean.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import type { TextRedactor } from './run-redactor';
 import { isTraceJsonMember, maskTraceJson } from './trace-json';
 
@@ -34,6 +34,10 @@ export function redactBytes(bytes: Uint8Array, redactor: TextRedactor): Uint8Arr
 }
 
 export function redactZip(bytes: Uint8Array, redactor: TextRedactor): Uint8Array {
+  // Required here: only a run with traces or zipped attachments needs it, and loading it cost the
+  // runner about 20 ms before any test (the redacting reporter loads this module at start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unzipSync, zipSync } = require('fflate') as typeof import('fflate');
   let members: Record<string, Uint8Array>;
   try {
     members = unzipSync(bytes);
