@@ -66,7 +66,7 @@ async function main(): Promise<void> {
           '',
         ]
       : []),
-    `Per size (fastest of ${options.repeat}; the first run of each suite, with a cold transform cache, took ${cold}):`,
+    `Per size (fastest of ${options.repeat}, of ${Math.max(options.repeat, options.startupRepeat)} at N = ${options.sizes[0] ?? '?'}; the first run of each suite, with a cold transform cache, took ${cold}):`,
     '',
     rawRunsTable(all),
     '',

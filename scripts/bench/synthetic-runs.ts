@@ -89,8 +89,11 @@ export async function measureSynthetic(projectRoot: string, options: BenchOption
         assertPassed(warm, n, `cold plain run at N=${n}`);
       }
     }
-    for (let round = 1; round <= options.repeat; round += 1) {
+    // The smallest size (start-up) gets its own, larger number of rounds; the others `repeat`.
+    const rounds = Math.max(options.repeat, options.startupRepeat);
+    for (let round = 1; round <= rounds; round += 1) {
       for (const { n, suite, configs } of suites) {
+        if (round > options.repeat && n !== suites[0]?.n) continue;
         log(`N=${n}, round ${round}`);
         for (const client of ['http', 'fetch'] as FloorClient[]) {
           record(FLOOR_LABEL[client], n, await runFloor(projectRoot, floorFile, client, `${origin}/bench/echo`, n, suite.schemaFile));

@@ -128,6 +128,9 @@ test('every target is a ratio within one run, met at its limit and not met just 
 
 test('options: defaults are the issue\'s sizes; unknown options are refused with the usage', () => {
   expect(parseOptions([], {}).sizes).toEqual([10, 200, 2000]);
+  // Start-up and the latency-bound pair are short runs whose noise exceeds the targets' margins.
+  expect(parseOptions([], {})).toMatchObject({ repeat: 1, startupRepeat: 5, latencyRepeat: 3 });
+  expect(parseOptions(['--startup-repeat=2', '--latency-repeat=1'], {})).toMatchObject({ startupRepeat: 2, latencyRepeat: 1 });
   expect(parseOptions(['--quick', '--no-latency'], { SANDBOX_PORT: '4999' })).toMatchObject({ sizes: [10, 50, 100], latency: false, port: 4999 });
   expect(() => parseOptions(['--fast'], {})).toThrow(/unknown option "--fast"[\s\S]*--sizes=/);
   expect(() => parseOptions(['--sizes=10'], {})).toThrow(/two sizes/);
