@@ -52,6 +52,11 @@ const SECRETS: NamedValue[] = [
   { name: 'COUCHDROP_PASSWORD', value: canary('cd') },
   { name: 'CLEARLRS_API_SECRET', value: canary('cl') },
   { name: 'PERSONR_PASSWORD', value: canary('pr') },
+  // The further accounts each lock chain logs in as (every chain at most 15 steps).
+  { name: 'PERSONR_SECOND_PASSWORD', value: canary('pr2') },
+  { name: 'TRUEDAT_SECOND_PASSWORD', value: canary('td2') },
+  { name: 'TRUEDAT_THIRD_PASSWORD', value: canary('td3') },
+  { name: 'COUCHDROP_SECOND_PASSWORD', value: canary('cd2') },
   // Made by the run itself; the workers send it to the sandbox's /__sandbox controls.
   { name: 'SANDBOX_CONTROL_TOKEN', value: randomBytes(24).toString('base64url') },
 ];
@@ -59,6 +64,11 @@ const USERS: NamedValue[] = [
   { name: 'TRUEDAT_USERNAME', value: 'api-integration' },
   { name: 'COUCHDROP_USERNAME', value: 'transfer-bot' },
   { name: 'CLEARLRS_API_KEY', value: 'sandbox-service-key' },
+  { name: 'PERSONR_EMAIL', value: 'service-account@personr.example' },
+  { name: 'PERSONR_SECOND_EMAIL', value: 'second-service-account@personr.example' },
+  { name: 'TRUEDAT_SECOND_USERNAME', value: 'api-integration-2' },
+  { name: 'TRUEDAT_THIRD_USERNAME', value: 'api-integration-3' },
+  { name: 'COUCHDROP_SECOND_USERNAME', value: 'transfer-bot-2' },
 ];
 const PLANTED: Record<string, string> = Object.fromEntries(SECRETS.map((s) => [s.name, s.value]));
 const PATTERNS: SecretPattern[] = SECRETS.flatMap((s) => [...patternsFor(s), ...basicHeaderPatterns(s, USERS)]);
