@@ -29,19 +29,20 @@ export async function runLatencyBound(options: BenchOptions, scratchDir: string,
   // Each run is repeated (--latency-repeat) and the fastest counts, as for the synthetic suites:
   // the latency-bound run with the least wall time, and the no-latency run with the least fixed
   // costs (which makes the bound smaller, never larger).
-  const latentRuns: RealRun[] = [];
-  for (let round = 1; round <= options.latencyRepeat; round += 1) {
-    latentRuns.push(await runReal(options, path.join(scratchDir, `latent-${round}`), options.latencyMs, { SANDBOX_LATENCY_MS: String(options.latencyMs) }));
-  }
-  const latent = latentRuns.reduce((a, b) => (b.run.wallMs < a.run.wallMs ? b : a));
+  const best = async (label: string, latencyMs: number, env: Record<string, string>, cost: (r: RealRun) => number): Promise<RealRun> => {
+    let kept: RealRun | undefined;
+    for (let round = 1; round <= options.latencyRepeat; round += 1) {
+      const next = await runReal(options, path.join(scratchDir, `${label}-${round}`), latencyMs, env);
+      if (!kept || cost(next) < cost(kept)) kept = next;
+    }
+    if (!kept) throw new Error('the latency-bound run needs --latency-repeat >= 1');
+    return kept;
+  };
+  const latent = await best('latent', options.latencyMs, { SANDBOX_LATENCY_MS: String(options.latencyMs) }, (r) => r.run.wallMs);
   const workers = latent.timeline?.workers ?? 1;
   log(`the same suite with no added latency and WORKERS=${workers}: its fixed costs`);
   const fixedOf = (zero: RealRun): number => (zero.timeline ? zero.run.wallMs - zero.timeline.testsSpanMs : zero.run.wallMs);
-  const zeroRuns: RealRun[] = [];
-  for (let round = 1; round <= options.latencyRepeat; round += 1) {
-    zeroRuns.push(await runReal(options, path.join(scratchDir, `zero-${round}`), 0, { WORKERS: String(workers) }));
-  }
-  const zero = zeroRuns.reduce((a, b) => (fixedOf(b) < fixedOf(a) ? b : a));
+  const zero = await best('zero', 0, { WORKERS: String(workers) }, fixedOf);
   const fixedMs = fixedOf(zero);
   const { run, timeline } = latent;
   return {

@@ -22,12 +22,15 @@ import type { ScenarioInfo, VendorInfo } from './scenario-info';
 // test that runs, not imported here: Playwright's runner loads every spec file only to list its
 // tests, and the engine's modules cost it about 80 ms at N = 10 before any worker can start.
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
-function engine(): typeof import('./contract') & typeof import('./worker-context') & typeof import('./source-redaction') {
-  return {
+type Engine = typeof import('./contract') & typeof import('./worker-context') & typeof import('./source-redaction');
+let loadedEngine: Engine | undefined;
+function engine(): Engine {
+  // Once per worker: every later test reuses the same object.
+  return (loadedEngine ??= {
     ...(require('./contract') as typeof import('./contract')),
     ...(require('./worker-context') as typeof import('./worker-context')),
     ...(require('./source-redaction') as typeof import('./source-redaction')),
-  };
+  });
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 

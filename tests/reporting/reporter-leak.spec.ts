@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { readSandboxEnv } from '../../sandbox/core/env';
 import { ArtefactScanner, type ScanResult } from '../../src/reporting/scan/artefact-scanner';
 import { basicHeaderPatterns, patternsFor, type NamedValue, type SecretPattern } from '../../src/redaction/secret-encodings';
 import { ROOT, freePort } from './support/run-fixture';
@@ -60,16 +61,22 @@ const SECRETS: NamedValue[] = [
   // Made by the run itself; the workers send it to the sandbox's /__sandbox controls.
   { name: 'SANDBOX_CONTROL_TOKEN', value: randomBytes(24).toString('base64url') },
 ];
+// The Basic user names beside those secrets, as the sandbox seeds them (env/sandbox.env).
+const sandboxEnv = readSandboxEnv();
 const USERS: NamedValue[] = [
-  { name: 'TRUEDAT_USERNAME', value: 'api-integration' },
-  { name: 'COUCHDROP_USERNAME', value: 'transfer-bot' },
-  { name: 'CLEARLRS_API_KEY', value: 'sandbox-service-key' },
-  { name: 'PERSONR_EMAIL', value: 'service-account@personr.example' },
-  { name: 'PERSONR_SECOND_EMAIL', value: 'second-service-account@personr.example' },
-  { name: 'TRUEDAT_SECOND_USERNAME', value: 'api-integration-2' },
-  { name: 'TRUEDAT_THIRD_USERNAME', value: 'api-integration-3' },
-  { name: 'COUCHDROP_SECOND_USERNAME', value: 'transfer-bot-2' },
-];
+  'TRUEDAT_USERNAME',
+  'COUCHDROP_USERNAME',
+  'CLEARLRS_API_KEY',
+  'PERSONR_EMAIL',
+  'PERSONR_SECOND_EMAIL',
+  'TRUEDAT_SECOND_USERNAME',
+  'TRUEDAT_THIRD_USERNAME',
+  'COUCHDROP_SECOND_USERNAME',
+].map((name) => {
+  const value = sandboxEnv[name];
+  if (!value) throw new Error(`env/sandbox.env has no ${name}`);
+  return { name, value };
+});
 const PLANTED: Record<string, string> = Object.fromEntries(SECRETS.map((s) => [s.name, s.value]));
 const PATTERNS: SecretPattern[] = SECRETS.flatMap((s) => [...patternsFor(s), ...basicHeaderPatterns(s, USERS)]);
 
