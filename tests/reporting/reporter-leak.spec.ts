@@ -124,7 +124,7 @@ test('a passing run of the whole suite leaves no planted secret with any built-i
 let failingRun: Promise<CliRun> | undefined;
 const failing = (): Promise<CliRun> =>
   // Traces on as well (the config has them off): they record every step, error and output.
-  (failingRun ??= runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat', '--trace', 'on'], { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.no-token' }));
+  (failingRun ??= runWithBuiltInReporters('failing', ['--grep', '@couchdrop|@truedat', '--trace', 'on'], { ...PLANTED, SANDBOX_FAULTS: 'couchdrop.password-echoed,truedat.login-error-detail-changed' }));
 
 test.describe('a failing run (sandbox faults, one echoing a password)', () => {
   test.describe.configure({ mode: 'default' });

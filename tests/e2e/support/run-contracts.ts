@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestOutcome } from './outcome-reporter';
+import { ONE_WORKER } from '../../reporting/support/run-fixture';
 import { runChild } from './process-tree';
 
 export type { TestOutcome };
@@ -34,9 +35,10 @@ export interface RunOptions {
 }
 
 export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  // One worker unless the caller asks for more (run-fixture.ts, ONE_WORKER).
+  const env: NodeJS.ProcessEnv = { WORKERS: ONE_WORKER };
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || key === 'CI' || key === 'FORCE_COLOR') continue;
+    if (/^(TEST_|PW_|PLAYWRIGHT_)/.test(key) || key === 'CI' || key === 'FORCE_COLOR' || key === 'WORKERS') continue;
     env[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {

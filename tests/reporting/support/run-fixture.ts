@@ -38,14 +38,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A child run's default worker count (its test may set another). Every Playwright worker costs
+ * about 1-2 s of CPU to start on this kind of machine, more than most child runs' tests together,
+ * and the self-test's own workers already keep the cores busy (docs/performance.md, "npm test").
+ */
+export const ONE_WORKER = '1';
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `${prefix}-`));
 }
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { WORKERS: ONE_WORKER };
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(TEST_|PW_|PLAYWRIGHT_|MONITOR_|FIXTURE_)/.test(key) || ['CI', 'FORCE_COLOR', 'REPORTS_DIR', 'RETRIES'].includes(key)) continue;
+    if (/^(TEST_|PW_|PLAYWRIGHT_|MONITOR_|FIXTURE_)/.test(key) || ['CI', 'FORCE_COLOR', 'REPORTS_DIR', 'RETRIES', 'WORKERS'].includes(key)) continue;
     env[key] = value;
   }
   for (const [key, value] of Object.entries(extra)) {
