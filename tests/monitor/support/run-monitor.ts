@@ -1,4 +1,4 @@
-// Runs `npm run monitor` (scripts/monitor.ts with tsx) against the sandbox behind the fault
+// Runs `npm run monitor` (scripts/monitor.ts with tsx's loader) against the sandbox behind the fault
 // proxy, in its own process group, with every report in a fresh folder. Network timeouts and
 // backoffs are cut to test size. When the run ends, or overruns its bound, the whole group is
 // killed, so no worker or server it started outlives the test.
@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { RunSummary } from '../../../src/reporting/summary/summary-model';
 import type { RunFacts } from '../../../src/reporting/monitor/run-facts';
 import { stopTree } from '../../e2e/support/process-tree';
-import { cleanEnv, ROOT } from '../../reporting/support/run-fixture';
+import { cleanEnv, ROOT, TSX_LOADER } from '../../reporting/support/run-fixture';
 
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export const FAST_NETWORK = {
   REQUEST_TIMEOUT_MS: '1000',
@@ -39,7 +38,7 @@ function readJson<T>(file: string): T | undefined {
 
 export async function runMonitor(proxyPort: number, args: string[], env: Record<string, string>, boundMs = 270_000, reports = mkdtempSync(path.join(tmpdir(), 'monitor-faults-'))): Promise<MonitorRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'monitor.ts'), `--output=${path.join(reports, 'test-results')}`, ...args], {
+  const child = spawn(process.execPath, [...TSX_LOADER, path.join(ROOT, 'scripts', 'monitor.ts'), `--output=${path.join(reports, 'test-results')}`, ...args], {
     cwd: ROOT,
     // CI unset: the config's webServer then reuses the sandbox behind the proxy.
     env: cleanEnv({ TARGET: 'sandbox', SANDBOX_PORT: String(proxyPort), REPORTS_DIR: reports, WORKERS: '2', ...FAST_NETWORK, ...env }),

@@ -12,7 +12,11 @@ import { runChild as runInGroup } from '../../e2e/support/process-tree';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURE_CONFIG = path.join(ROOT, 'tests', 'reporting', 'fixtures', 'fixture.config.ts');
 const PLAYWRIGHT = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/**
+ * Runs a TypeScript script as `tsx <script>` does, in one process: tsx's CLI would start a second
+ * node for the script (each node costs CPU to start, and npm test starts about 30 scripts).
+ */
+export const TSX_LOADER = ['--import', 'tsx'];
 
 export interface ChildRun {
   code: number | null;
@@ -88,5 +92,5 @@ export async function runPlaywright(args: string[], extraEnv: Record<string, str
 
 /** A project script (scripts/<name>.ts) run with tsx, like `npm run <name>`. */
 export async function runScript(script: string, args: string[], env: Record<string, string>): Promise<ChildRun> {
-  return runChild([TSX, path.join(ROOT, 'scripts', script), ...args], cleanEnv({ CI: '1', ...env }));
+  return runChild([...TSX_LOADER, path.join(ROOT, 'scripts', script), ...args], cleanEnv({ CI: '1', ...env }));
 }
