@@ -12,6 +12,7 @@ import { buildSandbox, type Sandbox } from '../../sandbox/core/server';
 import { vendors } from '../../sandbox/vendors';
 import { ArtefactScanner } from '../../src/reporting/scan/artefact-scanner';
 import { scanArtefacts, targetSecrets } from '../../src/reporting/scan/scan-secrets';
+import { ONE_WORKER } from '../reporting/support/run-fixture';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
 import { runMonitor, type MonitorRun } from './support/run-monitor';
 
@@ -65,7 +66,7 @@ async function night(fault: Fault, vendor: string | undefined, env: Record<strin
   const args = ['--grep-invert', '@findings', ...(vendor ? ['--grep', `@${vendor}\\b${smoke ? '.*@smoke\\b' : ''}`] : [])];
   // The lockout budget as on a real target (one judged wrong password per account), on a fixed night.
   // One vendor's night runs in one worker (a second costs more CPU to start than it saves).
-  const workers: Record<string, string> = vendor ? { WORKERS: '1' } : {};
+  const workers: Record<string, string> = vendor ? { WORKERS: ONE_WORKER } : {};
   const run = await runMonitor(proxy.port, args, { MONITOR_WEBHOOK_URL: hook, LOCKOUT_BUDGET: 'on', MONITOR_TODAY: NIGHT, ...workers, ...env });
   const scan = scanArtefacts([run.reports], patterns);
   expect(scan.hits.map((h) => `${h.name} (${h.encoding}) in ${h.where}`), 'secrets in the reports').toEqual([]);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/runtime/paths';
 import { runSuite } from '../../src/replay/run-suite';
 import { runChild } from '../e2e/support/process-tree';
-import { freePort, ONE_WORKER } from '../reporting/support/run-fixture';
+import { freePort, ONE_WORKER, TSX_LOADER } from '../reporting/support/run-fixture';
 import { LATCHKEY, startLatchkeyServer, type FixtureServer } from './support/latchkey-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -25,7 +25,7 @@ let server: FixtureServer | undefined;
  * script stopped at the limit takes the contract run it started, and its workers, with it.
  */
 async function tsx(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const run = await runChild(['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
+  const run = await runChild([...TSX_LOADER, path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, WORKERS: ONE_WORKER, CONTRACTS_ROOT: root, REPORTS_DIR: path.join(root, 'reports'), ...env },
   });

@@ -11,7 +11,6 @@ import type { RunFacts } from '../../../src/reporting/monitor/run-facts';
 import { stopTree } from '../../e2e/support/process-tree';
 import { cleanEnv, ROOT, TSX_LOADER } from '../../reporting/support/run-fixture';
 
-
 export const FAST_NETWORK = {
   REQUEST_TIMEOUT_MS: '1000',
   REQUEST_BACKOFF_MS: '20',
