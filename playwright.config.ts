@@ -50,6 +50,10 @@ if (!isWorker) {
   const { buildIfChanged } = require('./src/cli/build-if-changed') as typeof import('./src/cli/build-if-changed');
   const build = buildIfChanged(root);
   if (build.errors) fail(build.errors);
+  // Compiled here so that Playwright caches it: its workers never write the compile cache, and
+  // would each compile the engine again (src/runtime/engine.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./src/runtime/engine') as typeof import('./src/runtime/engine')).loadEngine();
 }
 
 const positive = (value: string | undefined, fallback: number): number => {

@@ -16,23 +16,9 @@ import { test as base, type APIRequestContext } from '@playwright/test';
 import { expandScenario, type CompactScenario } from '../dsl/compact';
 import { installConsoleRedaction } from '../redaction/console-redaction';
 import type { Contract } from './contract';
+import { loadEngine } from './engine';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
 
-// The engine (contract, worker context with ajv, source redaction) is required by the first
-// test that runs, not imported here: Playwright's runner loads every spec file only to list its
-// tests, and the engine's modules cost it about 80 ms at N = 10 before any worker can start.
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
-type Engine = typeof import('./contract') & typeof import('./worker-context') & typeof import('./source-redaction');
-let loadedEngine: Engine | undefined;
-function engine(): Engine {
-  // Once per worker: every later test reuses the same object.
-  return (loadedEngine ??= {
-    ...(require('./contract') as typeof import('./contract')),
-    ...(require('./worker-context') as typeof import('./worker-context')),
-    ...(require('./source-redaction') as typeof import('./source-redaction')),
-  });
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ContractFixtures {
   contract: Contract;
@@ -65,7 +51,7 @@ export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
   contractVendor: [undefined, { option: true }],
   contract: async ({ contractRequest, contractVendor }, use, testInfo) => {
     if (!contractVendor) throw new Error('config: no vendor for this file: its generated code must call test.use({ contractVendor })');
-    const { Contract, guardAttachments, redactTestEnd, workerContext } = engine();
+    const { Contract, guardAttachments, redactTestEnd, workerContext } = loadEngine(); // on first use (engine.ts)
     const worker = workerContext();
     installConsoleRedaction(worker.console);
     const contract = new Contract(contractRequest, worker, contractVendor, testInfo);

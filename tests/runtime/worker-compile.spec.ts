@@ -1,0 +1,48 @@
+// Playwright compiles TypeScript with Babel and caches the result on disk, but only its runner
+// writes that cache: a module a worker is the first to load is compiled again by every worker
+// of every run (about 1.7 s of CPU each on a two-core machine). The runner therefore loads the
+// engine (playwright.config.ts, src/runtime/engine.ts). This run starts from an empty cache, as
+// CI's first run does: the runner compiles (so the log works), and no worker compiles anything.
+// Shown red once: without the config's loadEngine(), the worker compiled src/runtime/*.ts.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSandboxEnv } from '../../sandbox/core/env';
+import { buildSandbox } from '../../sandbox/core/server';
+import { vendors } from '../../sandbox/vendors';
+import { runContracts } from '../e2e/support/run-contracts';
+import { tempDir } from '../reporting/support/run-fixture';
+
+const PRELOAD = path.join(__dirname, 'fixtures', 'compile-log.cjs');
+
+test('a contract run compiles its TypeScript in the runner only: its workers find everything cached', async () => {
+  test.setTimeout(240_000);
+  const sandbox = buildSandbox({ env: readSandboxEnv(), vendors });
+  await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = sandbox.app.server.address();
+  const port = typeof address === 'object' && address ? String(address.port) : '';
+  const work = tempDir('worker-compile');
+  const log = path.join(work, 'compiled.txt');
+  try {
+    // CI is removed from the child's environment, so its webServer reuses this sandbox.
+    const run = await runContracts({
+      env: {
+        SANDBOX_PORT: port,
+        TARGET: 'sandbox',
+        PLAYWRIGHT_TRANSFORM_CACHE_DIR: path.join(work, 'cache'),
+        COMPILE_LOG: log,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim(),
+      },
+      args: ['--grep', '@nexudus\\b.*@smoke\\b'],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
+    const compiled = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    const where = (role: string): string[] => compiled.filter((line) => line.startsWith(`${role} `)).map((line) => path.relative(process.cwd(), line.slice(role.length + 1)));
+    // The log sees compiles: the runner's, of the config, into the empty cache.
+    expect(where('runner'), 'the runner compiled the config').toContain('playwright.config.ts');
+    expect(where('worker'), 'files a worker had to compile itself (first loaded in a worker: load them in the runner)').toEqual([]);
+  } finally {
+    await sandbox.app.close();
+  }
+});
