@@ -19,7 +19,6 @@ import type { Contract } from './contract';
 import { loadEngine } from './engine';
 import type { ScenarioInfo, VendorInfo } from './scenario-info';
 
-
 export interface ContractFixtures {
   contract: Contract;
   contractVendor: VendorInfo | undefined;
