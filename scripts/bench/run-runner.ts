@@ -2,6 +2,7 @@
 // playwright.config.ts: load, compile, run) against a given contracts root, and measures it.
 // Everything the run writes goes to a scratch folder: reports via REPORTS_DIR and test results
 // via --output, so a benchmark never overwrites the project's reports/ while others use them.
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureProcess, type ProcessMeasurement } from './measure-process';
 
@@ -25,6 +26,15 @@ export interface RunnerOptions {
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
 }
+
+/**
+ * Playwright's compile cache for every run the bench starts: one of its own, filled only by
+ * those runs, as on a machine that only runs the contract suite. The default cache is shared
+ * with `npm test`, whose runner compiles src/ through the unit tests, and that hid
+ * that every contract worker compiled the engine (docs/performance.md, "Workers compiled the
+ * engine"). Kept between bench runs, as a user's cache is between runs.
+ */
+export const BENCH_TRANSFORM_CACHE = path.join(tmpdir(), 'auth-contracts-bench-transform-cache');
 
 export interface RunnerRun extends ProcessMeasurement {
   passed: number;
@@ -65,6 +75,7 @@ export async function runRunner(options: RunnerOptions): Promise<RunnerRun> {
     SANDBOX_ORIGIN: undefined,
     REPORTS_DIR: path.join(options.scratchDir, 'reports'),
     WORKERS: options.workers === undefined ? undefined : String(options.workers),
+    PLAYWRIGHT_TRANSFORM_CACHE_DIR: BENCH_TRANSFORM_CACHE,
     ...options.env,
   });
   const run = await measureProcess(process.execPath, args, { cwd: options.projectRoot, env, timeoutMs: options.timeoutMs ?? 900_000 });
