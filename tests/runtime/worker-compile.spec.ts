@@ -5,12 +5,12 @@
 // CI's first run does: the runner compiles (so the log works), and no worker compiles anything.
 // Shown red once: without the config's loadEngine(), the worker compiled src/runtime/*.ts.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readSandboxEnv } from '../../sandbox/core/env';
 import { buildSandbox } from '../../sandbox/core/server';
 import { vendors } from '../../sandbox/vendors';
-import { runContracts } from '../e2e/support/run-contracts';
+import { PROJECT_ROOT, runContracts } from '../e2e/support/run-contracts';
 import { tempDir } from '../reporting/support/run-fixture';
 
 const PRELOAD = path.join(__dirname, 'fixtures', 'compile-log.cjs');
@@ -38,11 +38,12 @@ test('a contract run compiles its TypeScript in the runner only: its workers fin
     expect(run.code, run.stderr).toBe(0);
     expect(run.outcomes.length, run.stderr).toBeGreaterThan(0);
     const compiled = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    const where = (role: string): string[] => compiled.filter((line) => line.startsWith(`${role} `)).map((line) => path.relative(process.cwd(), line.slice(role.length + 1)));
+    const where = (role: string): string[] => compiled.filter((line) => line.startsWith(`${role} `)).map((line) => path.relative(PROJECT_ROOT, line.slice(role.length + 1)));
     // The log sees compiles: the runner's, of the config, into the empty cache.
     expect(where('runner'), 'the runner compiled the config').toContain('playwright.config.ts');
     expect(where('worker'), 'files a worker had to compile itself (first loaded in a worker: load them in the runner)').toEqual([]);
   } finally {
     await sandbox.app.close();
+    rmSync(work, { recursive: true, force: true }); // the compile cache: a few MB per run
   }
 });
