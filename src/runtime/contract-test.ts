@@ -1,18 +1,15 @@
 // The `test` the generated spec files use: Playwright's test with a `contract` fixture and a
 // `contractVendor` option each generated file sets with test.use().
 //
-// The request context is worker-scoped rather than Playwright's per-test `request` fixture: a
-// per-test context costs four recorded steps per test (fixture set-up and tear-down,
-// newContext, dispose), each with a captured stack: measured -12 % CPU per check
-// (docs/performance.md). It is safe because no test leaves state in it: the runtime clears the
-// cookie jar after every response that sets cookies, a failed test clears it again below, and
-// the config sets no per-test `use` options (baseURL, extraHTTPHeaders, httpCredentials) that a
-// worker-scoped context could not see.
+// No Playwright request context: the runtime sends with Node's fetch (send-request.ts), which keeps
+// no cookie jar, so a contract sends exactly the cookies it writes and no test can leave state for
+// the next. (A worker-scoped context stood here, used only to clear a jar nothing filled; it cost
+// each worker a newContext and each cookie-setting response a recorded API step.)
 //
 // Redaction at the source (source-redaction.ts): the worker's stdout and stderr, every
 // attachment, and each test's annotations and errors pass the scenario's redactor before
 // Playwright sends them to the runner, so no reporter needs to redact anything.
-import { test as base, type APIRequestContext } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import { expandScenario, type CompactScenario } from '../dsl/compact';
 import { installConsoleRedaction } from '../redaction/console-redaction';
 import type { Contract } from './contract';
@@ -24,10 +21,6 @@ export interface ContractFixtures {
   contractVendor: VendorInfo | undefined;
 }
 
-interface ContractWorkerFixtures {
-  contractRequest: APIRequestContext;
-}
-
 // Playwright's own per-test "trace recording" fixture (`_setupArtifacts`) wires browser and API
 // context instrumentation: pw:api steps, screenshots, per-context traces. The runtime sends with
 // fetch and opens no browser, so it records nothing here, yet its set-up and tear-down steps have
@@ -37,30 +30,19 @@ interface ContractWorkerFixtures {
 // pinned version); CONTRACT_PLAYWRIGHT_ARTIFACTS=1 puts Playwright's back.
 const noArtifacts = process.env.CONTRACT_PLAYWRIGHT_ARTIFACTS === '1' ? {} : { _setupArtifacts: [async ({}, use: () => Promise<void>) => use(), { auto: 'all-hooks-included', box: 'self', timeout: 0 }] };
 
-export const test = base.extend<ContractFixtures, ContractWorkerFixtures>({
+export const test = base.extend<ContractFixtures>({
   ...(noArtifacts as object),
-  contractRequest: [
-    async ({ playwright }, use) => {
-      const context = await playwright.request.newContext();
-      await use(context);
-      await context.dispose();
-    },
-    { scope: 'worker' },
-  ],
   contractVendor: [undefined, { option: true }],
-  contract: async ({ contractRequest, contractVendor }, use, testInfo) => {
+  contract: async ({ contractVendor }, use, testInfo) => {
     if (!contractVendor) throw new Error('config: no vendor for this file: its generated code must call test.use({ contractVendor })');
     const { Contract, guardAttachments, redactTestEnd, workerContext } = loadEngine(); // on first use (engine.ts)
     const worker = workerContext();
     installConsoleRedaction(worker.console);
-    const contract = new Contract(contractRequest, worker, contractVendor, testInfo);
+    const contract = new Contract(worker, contractVendor, testInfo);
     guardAttachments(testInfo, contract.redactor);
     worker.runScenario(contract.redactor);
     await use(contract);
     try {
-      // A test that stopped between a response and the runtime's clearCookies (a timeout, a
-      // thrown error) must not hand its cookies to the next test of this worker.
-      if (testInfo.status !== testInfo.expectedStatus) await contractRequest.clearCookies();
       // A passing scenario that proved a known-drift clause reports it (runtime/verdict.ts).
       contract.finish(testInfo.status);
       contract.network.finish(); // the attempts, and flaky-network when retries saved a pass

@@ -5,7 +5,7 @@
 // redacted and rethrown, so nothing a worker hands Playwright carries a secret.
 // Off the sandbox a failure of only inferred or known-drift clauses is reported with a verdict
 // instead of thrown (verdict.ts).
-import type { APIRequestContext, TestInfo } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ANNOTATION, type FailureClass, type MismatchRecord, type VerdictRecord } from '../dsl/facts';
@@ -50,7 +50,6 @@ export class Contract implements TemplateScope {
   readonly network: ScenarioNetwork;
 
   constructor(
-    private readonly request: APIRequestContext,
     private readonly worker: WorkerContext,
     private readonly vendor: VendorInfo,
     private readonly testInfo: ContractTestInfo,
@@ -111,8 +110,6 @@ export class Contract implements TemplateScope {
     const key = { file: fileOfSource(scenario.source), scenario: scenario.name, step: index, repeat: this.testInfo.repeatEachIndex ?? 0 };
     const sent = this.worker.env.values.CONTRACT_STEP_HEADER === '1' ? { ...prepared, headers: { ...prepared.headers, [STEP_HEADER]: encodeStepKey(key) } } : prepared;
     const read = readResponse(await this.network.send(sent, step, scenario.noRetry === true, this.redactor, scenario.bodyLimitBytes));
-    // The context keeps cookies between requests; a contract sends exactly the cookies it writes.
-    if (read.cookies.size > 0) await this.request.clearCookies();
 
     // Captures run first so the secrets they read are registered before any message is built;
     // their failures are listed last, after the expectations that explain them.

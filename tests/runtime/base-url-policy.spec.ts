@@ -5,7 +5,6 @@
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIRequestContext } from '@playwright/test';
 import { checkBaseUrl, isLoopbackHost, plainHttpOptOut } from '../../src/runtime/base-url-policy';
 import { Contract } from '../../src/runtime/contract';
 import { ConfigError, type TargetEnv } from '../../src/runtime/env';
@@ -45,12 +44,18 @@ test('the per-vendor opt-out allows plain http for that vendor only', () => {
 });
 
 test('a scenario with a plain-http base URL fails as config before it sends anything', () => {
+  // The runtime sends with Node's fetch (send-request.ts): count what reaches it.
   let requests = 0;
-  const stub = new Proxy({}, { get: () => () => ((requests += 1), Promise.reject(new Error('no request may be sent'))) }) as APIRequestContext;
-  const values = { ACME_BASE_URL: 'http://vendor.example.test', ACME_PASSWORD: 'pw-0123456789' };
-  const worker = new WorkerContext(__dirname, env(values));
-  const contract = new Contract(stub, worker, vendor, { annotations: [], attachments: [], skip: () => undefined });
-  expect(() => contract.begin(scenario)).toThrow(/^config: ACME_BASE_URL must start with https:\/\//);
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = () => ((requests += 1), Promise.reject(new Error('no request may be sent')));
+  try {
+    const values = { ACME_BASE_URL: 'http://vendor.example.test', ACME_PASSWORD: 'pw-0123456789' };
+    const worker = new WorkerContext(__dirname, env(values));
+    const contract = new Contract(worker, vendor, { annotations: [], attachments: [], skip: () => undefined });
+    expect(() => contract.begin(scenario)).toThrow(/^config: ACME_BASE_URL must start with https:\/\//);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
   expect(requests).toBe(0);
 });
 

@@ -62,7 +62,7 @@ interface Harness {
   records: () => FailureRecord[];
 }
 
-function harness(requestContext: Parameters<typeof makeContract>[0], target = 'sandbox', extra: Record<string, string> = {}): Harness {
+function harness(target = 'sandbox', extra: Record<string, string> = {}): Harness {
   const skips: string[] = [];
   const annotations: { type: string; description?: string }[] = [];
   const attachments: { name: string; contentType: string; body?: Buffer }[] = [];
@@ -78,11 +78,11 @@ function harness(requestContext: Parameters<typeof makeContract>[0], target = 's
   };
   const records = (): FailureRecord[] =>
     attachments.filter((a) => a.name === ATTACHMENT.failure).map((a) => JSON.parse(String(a.body)) as FailureRecord);
-  return { contract: makeContract(requestContext, worker, testInfo), skips, annotations, records };
+  return { contract: makeContract(worker, testInfo), skips, annotations, records };
 }
 
-function makeContract(requestContext: ConstructorParameters<typeof Contract>[0], worker: WorkerContext, testInfo: ConstructorParameters<typeof Contract>[3]): Contract {
-  return new Contract(requestContext, worker, vendor, testInfo);
+function makeContract(worker: WorkerContext, testInfo: ConstructorParameters<typeof Contract>[2]): Contract {
+  return new Contract(worker, vendor, testInfo);
 }
 
 async function failureOf(promise: Promise<void>): Promise<ContractFailure> {
@@ -91,8 +91,8 @@ async function failureOf(promise: Promise<void>): Promise<ContractFailure> {
   return error as ContractFailure;
 }
 
-test('captures carry a token and its JSON type into later steps; $uuid is one value per scenario', async ({ request }) => {
-  const { contract, annotations } = harness(request);
+test('captures carry a token and its JSON type into later steps; $uuid is one value per scenario', async () => {
+  const { contract, annotations } = harness();
   contract.begin(scenario);
   await contract.step(login);
   await contract.step(step('use the token', { path: '/me', auth: { kind: 'bearer', token: '{{token}}', scheme: 'Bearer', loc: at(20) } }, { status: { codes: [200], loc: at(21) } }));
@@ -113,8 +113,8 @@ test('captures carry a token and its JSON type into later steps; $uuid is one va
   expect(annotations).toEqual([{ type: 'note', description: 'log in: body tier is not declared in schemas/mini/session.json' }]);
 });
 
-test('cookies the vendor sets are not sent back unless the contract writes them', async ({ request }) => {
-  const { contract } = harness(request);
+test('cookies the vendor sets are not sent back unless the contract writes them', async () => {
+  const { contract } = harness();
   contract.begin(scenario);
   await contract.step(login);
   const me = (headers: Record<string, string>, cookie: unknown): StepSpec =>
@@ -125,8 +125,8 @@ test('cookies the vendor sets are not sent back unless the contract writes them'
   await contract.step(me({ Cookie: 'refresh={{refresh}}' }, 'refresh=ref-9876543210'));
 });
 
-test('a failing step throws one error listing every mismatch, with no secret in it', async ({ request }) => {
-  const { contract, records } = harness(request, 'sandbox', { MINI_PASSWORD: 'a-wrong-password' });
+test('a failing step throws one error listing every mismatch, with no secret in it', async () => {
+  const { contract, records } = harness('sandbox', { MINI_PASSWORD: 'a-wrong-password' });
   contract.begin(scenario);
   const failure = await failureOf(
     contract.step(
@@ -169,8 +169,8 @@ test('a failing step throws one error listing every mismatch, with no secret in 
   expect(JSON.stringify(record)).not.toContain('a-wrong-password');
 });
 
-test('a captured token never shows in a later failure', async ({ request }) => {
-  const { contract } = harness(request);
+test('a captured token never shows in a later failure', async () => {
+  const { contract } = harness();
   contract.begin(scenario);
   await contract.step(login);
   const failure = await failureOf(
@@ -184,8 +184,8 @@ test('a captured token never shows in a later failure', async ({ request }) => {
   expect(failure.message).not.toContain(ISSUED_TOKEN);
 });
 
-test('the body excerpt is at most 500 characters', async ({ request }) => {
-  const { contract } = harness(request);
+test('the body excerpt is at most 500 characters', async () => {
+  const { contract } = harness();
   contract.begin(scenario);
   const failure = await failureOf(
     contract.step(step('long', { method: 'POST', path: '/echo', body: { kind: 'raw', text: 'x'.repeat(2000), loc: at(30) } }, { status: { codes: [204], loc: at(31) } })),
@@ -195,16 +195,16 @@ test('the body excerpt is at most 500 characters', async ({ request }) => {
   expect(body).toMatch(/… \(\d+ chars\)$/);
 });
 
-test('begin() skips with the reason off the sandbox, and fails on a missing variable', ({ request }) => {
-  const off = harness(request, 'production');
+test('begin() skips with the reason off the sandbox, and fails on a missing variable', () => {
+  const off = harness('production');
   off.contract.begin({ ...scenario, sandboxOnly: true, sandboxReason: 'needs the sandbox clock' });
   expect(off.skips).toEqual(['sandbox only: needs the sandbox clock; TARGET=production is a real vendor']);
-  const missing = harness(request, 'production', { MINI_PASSWORD: '' });
+  const missing = harness('production', { MINI_PASSWORD: '' });
   expect(() => missing.contract.begin(scenario)).toThrow('config: MINI_PASSWORD is not set: set it in env/production.env');
 });
 
-test('a failure names only the clauses whose expectations broke', async ({ request }) => {
-  const { contract, records } = harness(request);
+test('a failure names only the clauses whose expectations broke', async () => {
+  const { contract, records } = harness();
   contract.begin(scenario);
   const echo = (clauses: string[] | undefined, ...body: ExpectSpec['body']): StepSpec => ({ ...step('echo', { method: 'POST', path: '/echo' }, { status: { codes: [200], loc: at(31) }, body }), ...(clauses ? { clauses } : {}) });
   const holds = { name: 'method', matcher: { kind: 'equals' as const, value: 'POST', loc: at(32) }, clauses: ['c.holds'] };
@@ -216,8 +216,8 @@ test('a failure names only the clauses whose expectations broke', async ({ reque
   expect(records().map((r) => r.clauses)).toEqual([['c.breaks'], ['c.step'], ['c.one']]);
 });
 
-test('a refused Bearer token is a contract failure, a closed port an outage, a missing variable config', async ({ request }) => {
-  const bearer = harness(request);
+test('a refused Bearer token is a contract failure, a closed port an outage, a missing variable config', async () => {
+  const bearer = harness();
   bearer.contract.begin(scenario);
   await failureOf(bearer.contract.step(step('me', { path: '/me', auth: { kind: 'bearer', token: 'not-the-token', scheme: 'Bearer', loc: at(20) } }, { status: { codes: [200], loc: at(21) } })));
   expect(bearer.records()[0]).toMatchObject({ class: 'contract', status: 401, clauses: ['c.one'] });
@@ -229,13 +229,13 @@ test('a refused Bearer token is a contract failure, a closed port an outage, a m
       probe.close(() => resolve(free));
     });
   });
-  const closed = harness(request, 'sandbox', { MINI_BASE_URL: `http://127.0.0.1:${port}/base` });
+  const closed = harness('sandbox', { MINI_BASE_URL: `http://127.0.0.1:${port}/base` });
   closed.contract.begin(scenario);
   const outage = await closed.contract.step(login).then(() => undefined, (e: unknown) => e as Error);
   expect(outage?.message).toMatch(/^outage: connection refused/);
   expect(closed.records()[0]).toMatchObject({ class: 'outage', cause: 'connection refused', clauses: ['c.one'], mismatches: [] });
 
-  const missing = harness(request, 'production', { MINI_PASSWORD: '' });
+  const missing = harness('production', { MINI_PASSWORD: '' });
   expect(() => missing.contract.begin(scenario)).toThrow('config:');
   expect(missing.records()[0]).toMatchObject({ class: 'config', cause: 'missing configuration', step: '(before the first step)' });
 });

@@ -120,48 +120,48 @@ const wantsStatus200 = login({ status: { codes: [200], loc: at(11) } });
 const wantsRefreshToken = login({ status: { codes: [201], loc: at(11) }, body: [{ name: 'refresh_token', matcher: { kind: 'pattern', pattern: '^\\S+$', loc: at(12) } }] });
 const holds = login({ status: { codes: [201], loc: at(11) } });
 
-function run(requestContext: ConstructorParameters<typeof Contract>[0], target: string, values: Record<string, string> = {}) {
+function run(target: string, values: Record<string, string> = {}) {
   const annotations: { type: string; description?: string }[] = [];
   const attachments: { name: string; contentType: string; body?: Buffer }[] = [];
   const targetEnv: TargetEnv = { target, file: `env/${target}.env`, isSandbox: target === 'sandbox', values: { MINI_BASE_URL: `${server.origin}/base`, MINI_USER, MINI_PASSWORD, ...values } };
   const testInfo = { annotations, attachments, skip: () => undefined };
-  const contract = new Contract(requestContext, new WorkerContext(path.join(__dirname, 'fixtures'), targetEnv), vendor, testInfo);
+  const contract = new Contract(new WorkerContext(path.join(__dirname, 'fixtures'), targetEnv), vendor, testInfo);
   const verdict = (): VerdictRecord | undefined =>
     attachments.filter((a) => a.name === ATTACHMENT.verdict).map((a) => JSON.parse(String(a.body)) as VerdictRecord).at(-1);
   const word = (): string | undefined => annotations.filter((a) => a.type === ANNOTATION.verdict).at(-1)?.description;
   return { contract, verdict, word };
 }
 
-test('an inferred failure passes off the sandbox as inferred-warning, and fails with STRICT=1 and on the sandbox', async ({ request }) => {
-  const warned = run(request, 'live');
+test('an inferred failure passes off the sandbox as inferred-warning, and fails with STRICT=1 and on the sandbox', async () => {
+  const warned = run('live');
   warned.contract.begin(scenario(['login.status-200']));
   await warned.contract.step(wantsStatus200);
   expect(warned.word()).toBe('inferred-warning');
   expect(warned.verdict()).toMatchObject({ verdict: 'inferred-warning', clauses: ['login.status-200'] });
 
   for (const [target, values] of [['live', { STRICT: '1' }], ['sandbox', {}]] as const) {
-    const strict = run(request, target, values);
+    const strict = run(target, values);
     strict.contract.begin(scenario(['login.status-200']));
     await expect(strict.contract.step(wantsStatus200)).rejects.toBeInstanceOf(ContractFailure);
     expect(strict.word()).toBeUndefined();
   }
 });
 
-test('a failure as the drift entry describes passes as known-drift; another failure on that clause fails', async ({ request }) => {
-  const drifted = run(request, 'live');
+test('a failure as the drift entry describes passes as known-drift; another failure on that clause fails', async () => {
+  const drifted = run('live');
   drifted.contract.begin(scenario(['login.ok', 'login.refresh']));
   await drifted.contract.step(wantsRefreshToken);
   drifted.contract.finish('passed');
   expect(drifted.word()).toBe('known-drift');
   expect(drifted.verdict()?.reason).toContain('Source: mini/server tag 2.0.0');
 
-  const other = run(request, 'live');
+  const other = run('live');
   other.contract.begin(scenario(['login.ok', 'login.refresh']));
   await expect(other.contract.step(wantsStatus200)).rejects.toBeInstanceOf(ContractFailure);
 });
 
-test('a known-drift clause that holds is reported as drift-resolved', async ({ request }) => {
-  const resolved = run(request, 'live');
+test('a known-drift clause that holds is reported as drift-resolved', async () => {
+  const resolved = run('live');
   resolved.contract.begin(scenario(['login.ok', 'login.refresh']));
   await resolved.contract.step(holds);
   resolved.contract.finish('passed');
@@ -170,7 +170,7 @@ test('a known-drift clause that holds is reported as drift-resolved', async ({ r
 
   // A failed scenario, and the documented sandbox, never claim the drift resolved.
   for (const [target, status] of [['live', 'failed'], ['sandbox', 'passed']] as const) {
-    const quiet = run(request, target);
+    const quiet = run(target);
     quiet.contract.begin(scenario(['login.ok', 'login.refresh']));
     await quiet.contract.step(holds);
     quiet.contract.finish(status);
