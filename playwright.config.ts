@@ -51,9 +51,10 @@ if (!isWorker) {
   const build = buildIfChanged(root);
   if (build.errors) fail(build.errors);
   // Compiled here so that Playwright caches it: its workers never write the compile cache, and
-  // would each compile the engine again (src/runtime/engine.ts).
+  // would each compile the engine again (src/runtime/engine.ts). Skipped while the cache holds
+  // this version of it (src/runtime/engine-cache.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('./src/runtime/engine') as typeof import('./src/runtime/engine')).loadEngine();
+  (require('./src/runtime/engine-cache') as typeof import('./src/runtime/engine-cache')).cacheEngineForWorkers();
 }
 
 const positive = (value: string | undefined, fallback: number): number => {
