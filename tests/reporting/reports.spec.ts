@@ -1,6 +1,7 @@
 // One run of the hand-written acme tests through reporters(), with one retry: every report
 // kind is written, and the summary and the Allure results say what a person needs, per vendor
 // and per failure (class, step, clause, document section, YAML line), with the findings beside.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -13,6 +14,8 @@ interface AllureResult {
   labels: { name: string; value: string }[];
   links: { url: string; name?: string }[];
   steps: { name: string }[];
+  testCaseId?: string;
+  historyId?: string;
 }
 
 let run: FixtureRun;
@@ -118,6 +121,11 @@ test('Allure results carry vendor, endpoint, clause, severity and the document l
   expect(labels('severity')).toEqual(['normal']);
   expect(labels('tag')).toContain('failure:contract');
   expect(result?.links.map((l) => l.url)).toContain('https://docs.acme.example/auth#create-a-session');
+  // History is keyed by the scenario (allure-history.spec.ts): its retry shares the ids.
+  const retried = results.filter((r) => r.name === result?.name);
+  expect(retried.length).toBeGreaterThan(1);
+  expect(new Set(retried.map((r) => `${r.testCaseId} ${r.historyId}`)).size).toBe(1);
+  expect(result?.testCaseId).toBe(createHash('md5').update(`acme|specs/acme/sessions.yaml|${result?.name}`).digest('hex'));
   // The annotations became labels; none is left as a fake step.
   expect(result?.steps.map((s) => s.name).filter((n) => /^(source|doc|clause|severity|feature):/.test(n))).toEqual([]);
 

@@ -7,11 +7,14 @@
 //   doc     -> a link to the vendor document section, source -> the YAML line in the description
 //   failure -> a `failure:<class>` tag and one story per broken clause, from the FailureRecord
 //              attachment the runtime wrote (read from the results folder, never from a message)
-// It also redacts the result's texts once more, since this is the last stop before disk.
+// It also redacts the result's texts once more, since this is the last stop before disk, and
+// keys the result's history by the scenario (vendor, YAML file, name), not by the generated spec
+// it runs from: allure-playwright's testCaseId is the md5 of the spec's path and the title, and the
+// compiler names specs by rank (compile-suite.ts), so a rank that changed lost every test's history.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Status, type Attachment, type Label, type StepResult, type TestResult } from 'allure-js-commons';
-import type { LifecycleListener } from 'allure-js-commons/sdk/reporter';
+import { getTestResultHistoryId, md5, type LifecycleListener } from 'allure-js-commons/sdk/reporter';
 import { ATTACHMENT, type FailureRecord } from '../../dsl/facts';
 import type { TextRedactor } from '../redact/run-redactor';
 import { docLink } from '../document-links';
@@ -98,6 +101,15 @@ function applyAnnotations(result: TestResult, found: Annotations, urls: Readonly
   if (lines.length > 0) result.description = [result.description, lines.join('\n\n')].filter(Boolean).join('\n\n');
 }
 
+/** testCaseId and historyId from the scenario itself; a result without a source keeps allure's. */
+export function keyByScenario(result: TestResult, found: Annotations): void {
+  const source = found.get('source')?.[0];
+  if (!source) return;
+  const yamlFile = source.replace(/:\d+$/, ''); // lines move when the file is edited
+  result.testCaseId = md5(`${vendorOf(result)}|${yamlFile}|${result.name}`);
+  result.historyId = getTestResultHistoryId({ ...result, historyId: undefined });
+}
+
 function redactStep(step: StepResult, redactor: TextRedactor): void {
   if (step.name) step.name = redactor.redact(step.name);
   if (step.statusDetails?.message) step.statusDetails.message = redactor.redact(step.statusDetails.message);
@@ -108,7 +120,9 @@ function redactStep(step: StepResult, redactor: TextRedactor): void {
 export function contractLabels(redactor: TextRedactor, resultsDir: string, urls = documentUrls()): LifecycleListener {
   return {
     beforeTestResultWrite: (result: TestResult) => {
-      applyAnnotations(result, takeAnnotations(result), urls, failureRecord(result, resultsDir));
+      const found = takeAnnotations(result);
+      keyByScenario(result, found); // first: applyAnnotations replaces the labels vendorOf reads
+      applyAnnotations(result, found, urls, failureRecord(result, resultsDir));
       if (result.statusDetails?.message) result.statusDetails.message = redactor.redact(result.statusDetails.message);
       if (result.statusDetails?.trace) result.statusDetails.trace = redactor.redact(result.statusDetails.trace);
       for (const step of result.steps) redactStep(step, redactor);
