@@ -36,6 +36,8 @@ test('a run writes the HTML, JUnit, JSON and Allure reports and the summary', ()
   }
   const junit = readFileSync(path.join(run.reports, 'junit.xml'), 'utf8');
   expect(junit).toContain('name="acme › the vendor is reachable"');
+  // The classname is the scenario's YAML file, not the spec's (ranked, renamed) file name.
+  expect(junit).toContain('name="acme › the vendor is reachable" classname="specs/acme/sessions.yaml"');
   // Dashboards count <failure> as a broken contract and <error> as a crash or outage.
   expect(junit).toContain('<testsuite name="acme" tests="10" failures="3" errors="2" skipped="1">');
   expect(junit).toMatch(/name="acme › a rejected login is reported as a credentials failure"[^\n]*>\n\s*<failure type="credentials"/);

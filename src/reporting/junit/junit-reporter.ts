@@ -37,6 +37,16 @@ export function outcomeOf(test: TestCase): Outcome {
   return { kind: 'error', type: last?.status === 'timedOut' ? 'outage' : 'unclassified', message: `test ${last?.status ?? 'failed'}`, detail: message };
 }
 
+/**
+ * The scenario's YAML file (its `source` annotation without the line), else the spec's file name.
+ * CI dashboards key a test's history by classname and name, and the compiler names lock-chain
+ * specs by rank (compile-suite.ts): a spec name would change whenever a rank did.
+ */
+export function classNameOf(test: TestCase): string {
+  const source = test.annotations.find((a) => a.type === 'source')?.description;
+  return source ? source.replace(/:\d+$/, '') : path.basename(test.location.file);
+}
+
 export default class JunitReporter implements Reporter {
   private suite: Suite | undefined;
   private readonly redactor: TextRedactor;
@@ -68,7 +78,7 @@ export default class JunitReporter implements Reporter {
         const outcome = outcomeOf(test);
         const seconds = test.results.reduce((n, r) => n + r.duration, 0) / 1000;
         const name = test.titlePath().slice(3).filter(Boolean).join(' › ');
-        const open = `    <testcase name="${xml(name)}" classname="${xml(path.basename(test.location.file))}" time="${seconds.toFixed(3)}"`;
+        const open = `    <testcase name="${xml(name)}" classname="${xml(classNameOf(test))}" time="${seconds.toFixed(3)}"`;
         if (outcome.kind === 'passed') {
           cases.push(`${open}/>`);
           continue;
