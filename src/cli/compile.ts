@@ -39,8 +39,9 @@ function main(): number {
   }
   if (args.stdout !== undefined) {
     const wanted = path.relative(root, path.resolve(args.stdout)).split(path.sep).join('/');
-    // A contract file prints its spec, or its specs: the scenarios without a lock and each lock's
-    // chain it has scenarios in (generated/0-serial/); vendor.yaml prints its findings spec.
+    // A contract file prints its spec, or its specs: the one with its scenarios without a lock and
+    // each lock's chain it has scenarios in (all ranked in generated/0-serial/); vendor.yaml prints
+    // its findings spec.
     const specs = build.files.filter((f) => f.sources.includes(wanted) && f.path.endsWith('.spec.ts'));
     if (specs.length === 0) {
       const known = [...new Set(build.files.flatMap((f) => f.sources))].join(', ');

@@ -1,16 +1,20 @@
 // Compiles a loaded suite into Playwright spec files: per vendor a `vendor.ts` and, when it has
-// findings, a `findings.spec.ts`; manifest.json (emit-manifest.ts), one `<vendor>/<file>.spec.ts` per contract
-// file with its scenarios that take no lock, and one `0-serial/<rank>-<lock>.spec.ts` per lock with
-// every scenario that takes it (so sharding cannot split a lock). Playwright hands out spec files in
-// path order: the chains sort first, longest first, so the longest run of requests that must go
-// one after another starts at once instead of waiting for a free worker. Pure: it returns the
-// files' paths (relative to generated/) and text; writing them is write-generated.ts's job.
+// findings, a `findings.spec.ts`; manifest.json (emit-manifest.ts); and the contract specs in
+// `0-serial/<rank>-<name>.spec.ts`: one per lock with every scenario that takes it (so sharding
+// cannot split a lock), and one per contract file with its scenarios that take no lock. Each spec
+// runs its scenarios in order in one worker (`fullyParallel: false`), and Playwright hands specs
+// out in path order, so they are ranked by how many requests they run, longest first: the
+// longest runs start at once and the short ones fill the workers at the end (docs/performance.md,
+// "Every spec ranked"). Reports key a test's history by its scenario, not by this path
+// (reporting/allure/contract-labels.ts, junit/junit-reporter.ts), so a changed rank loses none.
+// Pure: it returns the files' paths (relative to generated/) and text; writing them is
+// write-generated.ts's job.
 import path from 'node:path';
 import type { ContractFile, ContractSuite, Scenario, VendorManifest } from '../dsl/model';
 import { MANIFEST_FILE } from '../dsl/manifest';
 import { emitContractFiles } from './emit-contract-file';
 import { emitManifest } from './emit-manifest';
-import { longestFirst, splitByLock, type LockChain } from './group-by-lock';
+import { longestFirst, splitByLock } from './group-by-lock';
 import { emitFindings, emitVendorInfo } from './emit-vendor-files';
 
 export interface GeneratedFile {
@@ -29,15 +33,25 @@ export interface CompileOptions {
 }
 
 const RESERVED = new Set(['vendor', 'findings']);
-/** The folder of the lock chains; a digit sorts before every vendor's folder. */
+/** The folder of the ranked contract specs; a digit sorts before every vendor's folder. */
 export const SERIAL_DIR = '0-serial';
+
+/** One ranked spec. `lock` is its file name after the rank; `chain` is set for a lock's chain. */
+interface Run {
+  lock: string;
+  steps: number;
+  vendor: VendorManifest;
+  files: ContractFile[];
+  chain?: { name: string; steps: number };
+}
 
 export function compileSuite(suite: ContractSuite, options: CompileOptions): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   // Which spec holds each scenario, for the manifest (scenarios are the loader's own objects).
   const specOf = new Map<Scenario, string>();
   const holds = (spec: string, parts: readonly ContractFile[]): void => parts.forEach((f) => f.scenarios.forEach((s) => specOf.set(s, spec)));
-  const chains: (LockChain & { vendor: VendorManifest })[] = [];
+  // Every spec that runs in order in one worker: a lock's chain, or a file's scenarios without one.
+  const runs: Run[] = [];
   for (const vendor of [...suite.vendors].sort((a, b) => a.vendor.localeCompare(b.vendor))) {
     const runtimeImport = importPath(path.join(options.generatedDir, vendor.vendor), options.runtimeModule);
     files.push({ path: `${vendor.vendor}/vendor.ts`, sources: [vendor.file], code: emitVendorInfo(vendor, runtimeImport) });
@@ -53,23 +67,24 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
       if (RESERVED.has(base)) {
         throw new Error(`${file.file}: a contract file must not be named ${base}.yaml; generated/${vendor.vendor}/${base}.* belongs to the vendor`);
       }
-      holds(`${vendor.vendor}/${base}.spec.ts`, [file]);
-      files.push({ path: `${vendor.vendor}/${base}.spec.ts`, sources: [file.file], code: emitContractFiles([file], { vendor, runtimeImport, vendorImport: './vendor' }) });
+      const steps = file.scenarios.reduce((n, s) => n + s.steps.length, 0);
+      runs.push({ lock: `${vendor.vendor}-${base}`, steps, vendor, files: [file] });
     }
-    chains.push(...split.chains.map((chain) => ({ ...chain, vendor })));
+    for (const chain of split.chains) {
+      const name = chain.lock.startsWith(`${vendor.vendor}-`) ? chain.lock : `${vendor.vendor}-${chain.lock}`;
+      runs.push({ lock: name, steps: chain.steps, vendor, files: chain.files, chain: { name: chain.lock, steps: chain.steps } });
+    }
   }
-  const ranked = longestFirst(chains);
+  const ranked = longestFirst(runs);
   const width = String(ranked.length).length;
   const runtimeImport = importPath(path.join(options.generatedDir, SERIAL_DIR), options.runtimeModule);
-  ranked.forEach((chain, i) => {
-    const { vendor } = chain;
-    const name = chain.lock.startsWith(`${vendor.vendor}-`) ? chain.lock : `${vendor.vendor}-${chain.lock}`;
-    const spec = `${SERIAL_DIR}/${String(i + 1).padStart(width, '0')}-${name}.spec.ts`;
-    holds(spec, chain.files);
+  ranked.forEach((run, i) => {
+    const spec = `${SERIAL_DIR}/${String(i + 1).padStart(width, '0')}-${run.lock}.spec.ts`;
+    holds(spec, run.files);
     files.push({
       path: spec,
-      sources: chain.files.map((f) => f.file),
-      code: emitContractFiles(chain.files, { vendor, runtimeImport, vendorImport: `../${vendor.vendor}/vendor`, lock: { name: chain.lock, steps: chain.steps } }),
+      sources: run.files.map((f) => f.file),
+      code: emitContractFiles(run.files, { vendor: run.vendor, runtimeImport, vendorImport: `../${run.vendor.vendor}/vendor`, lock: run.chain }),
     });
   });
   files.push({ path: MANIFEST_FILE, sources: suite.vendors.map((v) => v.file).sort(), code: emitManifest(suite, specOf) });

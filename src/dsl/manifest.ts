@@ -20,7 +20,7 @@ export interface ManifestScenario {
   name: string;
   /** "specs/truedat/create-session.yaml:12". */
   yaml: string;
-  /** The generated spec that holds it, relative to generated/: "0-serial/1-truedat-api-user.spec.ts". */
+  /** The generated spec that holds it, relative to generated/: "0-serial/05-truedat-api-user.spec.ts". */
   spec: string;
   clauses: string[];
   tags: string[];

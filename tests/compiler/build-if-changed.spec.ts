@@ -28,7 +28,7 @@ test('builds once, then skips until a spec, a schema or a generated file changes
     const contract = path.join(root, 'specs', 'shop', 'sandbox-only.yaml');
     writeFileSync(contract, readFileSync(contract, 'utf8').replace(/name: (.*)/, 'name: $1 renamed'));
     expect(buildIfChanged(root, {}).built).toBe(true);
-    expect(readFileSync(generated(root, 'shop/sandbox-only.spec.ts'), 'utf8')).toContain(' renamed');
+    expect(readFileSync(generated(root, '0-serial/1-shop-sandbox-only.spec.ts'), 'utf8')).toContain(' renamed');
     expect(buildIfChanged(root, {}).built).toBe(false);
 
     // A response schema the contracts use.
@@ -37,9 +37,9 @@ test('builds once, then skips until a spec, a schema or a generated file changes
     expect(buildIfChanged(root, {}).built).toBe(true);
 
     // A generated file edited by hand, deleted, or left over: rebuilt, and the stale file removed.
-    writeFileSync(generated(root, 'shop/sandbox-only.spec.ts'), '// edited');
+    writeFileSync(generated(root, '0-serial/1-shop-sandbox-only.spec.ts'), '// edited');
     expect(buildIfChanged(root, {}).built).toBe(true);
-    expect(readFileSync(generated(root, 'shop/sandbox-only.spec.ts'), 'utf8')).not.toBe('// edited');
+    expect(readFileSync(generated(root, '0-serial/1-shop-sandbox-only.spec.ts'), 'utf8')).not.toBe('// edited');
     rmSync(generated(root, 'shop/vendor.ts'));
     expect(buildIfChanged(root, {}).built).toBe(true);
     writeFileSync(generated(root, 'shop/stale.spec.ts'), '// left over');

@@ -28,13 +28,15 @@ test('writes generated/, says what it wrote, and leaves unchanged files alone th
   const first = compile(root);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
-  expect(first.stdout).toContain('written   generated/0-serial/1-shop-user.spec.ts  (from specs/shop/login.yaml)');
+  expect(first.stdout).toContain('written   generated/0-serial/2-shop-user.spec.ts  (from specs/shop/login.yaml)');
   expect(first.stdout).toContain('5 files: 5 written, 0 unchanged, 0 removed');
-  expect(readFileSync(path.join(root, 'generated', 'shop', 'sandbox-only.spec.ts'), 'utf8')).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', 'shop'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
-  // A lock's chain lives one folder over and imports its vendor from there.
-  const chain = readFileSync(path.join(root, 'generated', '0-serial', '1-shop-user.spec.ts'), 'utf8');
-  expect(chain).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', '0-serial'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
-  expect(chain).toContain(`import { vendor } from '../shop/vendor';`);
+  // Every contract spec, a lock's chain or a file's scenarios without a lock, is ranked in
+  // 0-serial/ (longest first) and imports its vendor from the vendor's folder.
+  for (const spec of ['1-shop-sandbox-only.spec.ts', '2-shop-user.spec.ts']) {
+    const code = readFileSync(path.join(root, 'generated', '0-serial', spec), 'utf8');
+    expect(code).toContain(`import { expandStep, scenario, scenarioAnnotations, test } from '${path.relative(path.join(root, 'generated', '0-serial'), path.join(PROJECT, 'src', 'runtime', 'contract-test'))}';`);
+    expect(code).toContain(`import { vendor } from '../shop/vendor';`);
+  }
 
   writeFileSync(path.join(root, 'generated', 'shop', 'stale.spec.ts'), '// left over');
   const second = compile(root);
@@ -46,7 +48,7 @@ test('--stdout prints one file\'s code and writes nothing', () => {
   const root = copyOf(path.join(__dirname, 'golden', 'shop'));
   const run = compile(root, ['--stdout', 'specs/shop/login.yaml']);
   expect(run.code).toBe(0);
-  const golden = readFileSync(path.join(__dirname, 'golden', 'shop', 'expected', '0-serial', '1-shop-user.spec.ts.golden'), 'utf8');
+  const golden = readFileSync(path.join(__dirname, 'golden', 'shop', 'expected', '0-serial', '2-shop-user.spec.ts.golden'), 'utf8');
   // Only the runtime import differs: the copy lives elsewhere than the golden case.
   const strip = (code: string): string => code.replace(/^import \{ [^}]*\btest \} from .*$/m, '');
   expect(strip(run.stdout)).toBe(strip(golden));
@@ -71,7 +73,7 @@ test('--stdout prints every spec a file has scenarios in, each under its generat
   const root = copyOf(path.join(__dirname, 'golden', 'shared-lock'));
   const run = compile(root, ['--stdout', 'specs/bank/health.yaml']);
   expect(run.stderr).toBe('');
-  const expected = ['bank/health.spec.ts', '0-serial/2-bank-admin.spec.ts'];
+  const expected = ['0-serial/3-bank-health.spec.ts', '0-serial/2-bank-admin.spec.ts'];
   const headers = run.stdout.split('\n').filter((l) => l.startsWith('// ===== generated/'));
   expect(headers.sort()).toEqual(expected.map((p) => `// ===== generated/${p}`).sort());
   for (const spec of expected) {

@@ -22,17 +22,30 @@ test('the manifest lists vendors, secrets, clauses with every written field, sce
   expect(bank?.scenarios.find((s) => s.lock === 'bank-user')?.clauses.length).toBeGreaterThan(0);
 });
 
-test('the manifest names the spec of every scenario: a lock chain under 0-serial/, the rest beside their vendor', () => {
+test('the manifest names the ranked spec of every scenario: its lock chain, or its file\'s scenarios without a lock', () => {
   const { suite } = loadSuite(path.join(__dirname, 'golden', 'shared-lock'));
   const files = compileSuite(suite, { generatedDir: '/g', runtimeModule: '/src/runtime/contract-test' });
   const manifest = JSON.parse(files.find((f) => f.path === 'manifest.json')?.code ?? '{}') as SuiteManifest;
   const specs = manifest.vendors[0]?.scenarios.map((s) => [s.name, s.spec]);
   expect(specs).toEqual([
-    ['the health check answers', 'bank/health.spec.ts'],
+    ['the health check answers', '0-serial/3-bank-health.spec.ts'],
     ['the admin health check answers', '0-serial/2-bank-admin.spec.ts'],
     ['issue a token', '0-serial/1-bank-user.spec.ts'],
     ['revoke a token', '0-serial/1-bank-user.spec.ts'],
   ]);
   // Every spec the manifest names is one the compiler wrote.
   for (const [, spec] of specs ?? []) expect(files.map((f) => f.path)).toContain(spec);
+});
+
+test("the project's contract specs are ranked by the requests they run in order, longest first, and hold every scenario", () => {
+  // Playwright hands specs out in path order: the longest runs start first (compile-suite.ts).
+  const { suite } = loadSuite(path.join(__dirname, '..', '..'));
+  const files = compileSuite(suite, { generatedDir: '/g', runtimeModule: '/src/runtime/contract-test' });
+  const ranked = files.filter((f) => f.path.startsWith('0-serial/')).sort((a, b) => a.path.localeCompare(b.path));
+  const steps = ranked.map((f) => f.code.split('await test.step(').length - 1);
+  expect(steps.length).toBeGreaterThan(10);
+  expect(steps, ranked.map((f, i) => `${f.path}: ${steps[i]}`).join('\n')).toEqual([...steps].sort((a, b) => b - a));
+  const scenarios = suite.files.reduce((n, f) => n + f.scenarios.length, 0);
+  const inRanked = ranked.reduce((n, f) => n + (f.code.match(/^\s*test\(s\.name,/gm) ?? []).length, 0);
+  expect(inRanked, 'every scenario is in a ranked spec').toBe(scenarios);
 });
