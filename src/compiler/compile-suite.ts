@@ -5,7 +5,7 @@
 // runs its scenarios in order in one worker (`fullyParallel: false`), and Playwright hands specs
 // out in path order, so they are ranked by how many requests they run, longest first: the
 // longest runs start at once and the short ones fill the workers at the end (docs/performance.md,
-// "Every spec ranked"). Reports key a test's history by its scenario, not by this path
+// "Start-up, the latency bound and `npm test` on a faster machine"). Reports key a test's history by its scenario, not by this path
 // (reporting/allure/contract-labels.ts, junit/junit-reporter.ts), so a changed rank loses none.
 // Pure: it returns the files' paths (relative to generated/) and text; writing them is
 // write-generated.ts's job.
@@ -32,7 +32,6 @@ export interface CompileOptions {
   runtimeModule: string;
 }
 
-const RESERVED = new Set(['vendor', 'findings']);
 /** The folder of the ranked contract specs; a digit sorts before every vendor's folder. */
 export const SERIAL_DIR = '0-serial';
 
@@ -64,9 +63,6 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
     const split = splitByLock(contracts);
     for (const file of split.free) {
       const base = path.posix.basename(file.file).replace(/\.ya?ml$/, '');
-      if (RESERVED.has(base)) {
-        throw new Error(`${file.file}: a contract file must not be named ${base}.yaml; generated/${vendor.vendor}/${base}.* belongs to the vendor`);
-      }
       const steps = file.scenarios.reduce((n, s) => n + s.steps.length, 0);
       runs.push({ lock: `${vendor.vendor}-${base}`, steps, vendor, files: [file] });
     }

@@ -10,7 +10,7 @@
 // It also redacts the result's texts once more, since this is the last stop before disk, and
 // keys the result's history by the scenario (vendor, YAML file, name), not by the generated spec
 // it runs from: allure-playwright's testCaseId is the md5 of the spec's path and the title, and the
-// compiler names specs by rank (compile-suite.ts), so a rank that changed lost every test's history.
+// compiler names contract specs by rank (compile-suite.ts): a changed rank lost their history.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Status, type Attachment, type Label, type StepResult, type TestResult } from 'allure-js-commons';

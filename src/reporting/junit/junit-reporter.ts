@@ -39,8 +39,8 @@ export function outcomeOf(test: TestCase): Outcome {
 
 /**
  * The scenario's YAML file (its `source` annotation without the line), else the spec's file name.
- * CI dashboards key a test's history by classname and name, and the compiler names lock-chain
- * specs by rank (compile-suite.ts): a spec name would change whenever a rank did.
+ * CI dashboards key a test's history by classname and name, and the compiler names every contract
+ * spec by its rank (compile-suite.ts): a spec name would change whenever a rank did.
  */
 export function classNameOf(test: TestCase): string {
   const source = test.annotations.find((a) => a.type === 'source')?.description;
