@@ -5,8 +5,9 @@
 // runs its scenarios in order in one worker (`fullyParallel: false`), and Playwright hands specs
 // out in path order, so they are ranked by how many requests they run, longest first: the
 // longest runs start at once and the short ones fill the workers at the end (docs/performance.md,
-// "Start-up, the latency bound and `npm test` on a faster machine"). Reports key a test's history by its scenario, not by this path
-// (reporting/allure/contract-labels.ts, junit/junit-reporter.ts), so a changed rank loses none.
+// "Start-up, the latency bound and `npm test` on a faster machine"). Reports key a test's
+// history by its scenario, not by this path (reporting/allure/contract-labels.ts,
+// junit/junit-reporter.ts), so a changed rank loses none.
 // Pure: it returns the files' paths (relative to generated/) and text; writing them is
 // write-generated.ts's job.
 import path from 'node:path';
