@@ -15,7 +15,7 @@ import type { ContractFile, ContractSuite, Scenario, VendorManifest } from '../d
 import { MANIFEST_FILE } from '../dsl/manifest';
 import { emitContractFiles } from './emit-contract-file';
 import { emitManifest } from './emit-manifest';
-import { longestFirst, splitByLock } from './group-by-lock';
+import { splitByLock } from './group-by-lock';
 import { emitFindings, emitVendorInfo } from './emit-vendor-files';
 
 export interface GeneratedFile {
@@ -36,9 +36,9 @@ export interface CompileOptions {
 /** The folder of the ranked contract specs; a digit sorts before every vendor's folder. */
 export const SERIAL_DIR = '0-serial';
 
-/** One ranked spec. `lock` is its file name after the rank; `chain` is set for a lock's chain. */
+/** One ranked spec. `name` is its file name after the rank; `chain` is set for a lock's chain. */
 interface Run {
-  lock: string;
+  name: string;
   steps: number;
   vendor: VendorManifest;
   files: ContractFile[];
@@ -65,18 +65,19 @@ export function compileSuite(suite: ContractSuite, options: CompileOptions): Gen
     for (const file of split.free) {
       const base = path.posix.basename(file.file).replace(/\.ya?ml$/, '');
       const steps = file.scenarios.reduce((n, s) => n + s.steps.length, 0);
-      runs.push({ lock: `${vendor.vendor}-${base}`, steps, vendor, files: [file] });
+      runs.push({ name: `${vendor.vendor}-${base}`, steps, vendor, files: [file] });
     }
     for (const chain of split.chains) {
       const name = chain.lock.startsWith(`${vendor.vendor}-`) ? chain.lock : `${vendor.vendor}-${chain.lock}`;
-      runs.push({ lock: name, steps: chain.steps, vendor, files: chain.files, chain: { name: chain.lock, steps: chain.steps } });
+      runs.push({ name, steps: chain.steps, vendor, files: chain.files, chain: { name: chain.lock, steps: chain.steps } });
     }
   }
-  const ranked = longestFirst(runs);
+  // Most requests first; ties by name, so the ranks are stable from one compile to the next.
+  const ranked = [...runs].sort((a, b) => b.steps - a.steps || a.name.localeCompare(b.name));
   const width = String(ranked.length).length;
   const runtimeImport = importPath(path.join(options.generatedDir, SERIAL_DIR), options.runtimeModule);
   ranked.forEach((run, i) => {
-    const spec = `${SERIAL_DIR}/${String(i + 1).padStart(width, '0')}-${run.lock}.spec.ts`;
+    const spec = `${SERIAL_DIR}/${String(i + 1).padStart(width, '0')}-${run.name}.spec.ts`;
     holds(spec, run.files);
     files.push({
       path: spec,

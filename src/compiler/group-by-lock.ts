@@ -30,11 +30,3 @@ export function splitByLock(files: readonly ContractFile[]): SplitByLock {
   const free = files.map((f) => ({ ...f, scenarios: f.scenarios.filter((s) => !s.lock) })).filter((f) => f.scenarios.length > 0);
   return { chains, free };
 }
-
-/**
- * Chains longest first (ties by lock name). Playwright hands out spec files in path order, so
- * the compiler names chain files by this rank to start the longest chain before anything else.
- */
-export function longestFirst<T extends { lock: string; steps: number }>(chains: readonly T[]): T[] {
-  return [...chains].sort((a, b) => b.steps - a.steps || a.lock.localeCompare(b.lock));
-}

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { Status, type Attachment, type Label, type StepResult, type TestResult } from 'allure-js-commons';
 import { getTestResultHistoryId, md5, type LifecycleListener } from 'allure-js-commons/sdk/reporter';
 import { ATTACHMENT, type FailureRecord } from '../../dsl/facts';
+import { fileOfSource } from '../../replay/step-key';
 import type { TextRedactor } from '../redact/run-redactor';
 import { docLink } from '../document-links';
 import { documentUrls } from '../manifest';
@@ -105,8 +106,8 @@ function applyAnnotations(result: TestResult, found: Annotations, urls: Readonly
 export function keyByScenario(result: TestResult, found: Annotations): void {
   const source = found.get('source')?.[0];
   if (!source) return;
-  const yamlFile = source.replace(/:\d+$/, ''); // lines move when the file is edited
-  result.testCaseId = md5(`${vendorOf(result)}|${yamlFile}|${result.name}`);
+  // The file without the line: lines move when the file is edited.
+  result.testCaseId = md5(`${vendorOf(result)}|${fileOfSource(source)}|${result.name}`);
   result.historyId = getTestResultHistoryId({ ...result, historyId: undefined });
 }
 

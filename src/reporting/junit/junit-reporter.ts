@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullResult, Reporter, Suite, TestCase } from '@playwright/test/reporter';
+import { fileOfSource } from '../../replay/step-key';
 import { resultFacts } from '../records';
 import { sharedRunRedactor, type TextRedactor } from '../redact/run-redactor';
 
@@ -44,7 +45,7 @@ export function outcomeOf(test: TestCase): Outcome {
  */
 export function classNameOf(test: TestCase): string {
   const source = test.annotations.find((a) => a.type === 'source')?.description;
-  return source ? source.replace(/:\d+$/, '') : path.basename(test.location.file);
+  return source ? fileOfSource(source) : path.basename(test.location.file);
 }
 
 export default class JunitReporter implements Reporter {
